@@ -1,0 +1,1 @@
+namespace Helpdesk.Core; public static class Placeholder { }
