@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core;
+
+/// <summary>Instance-wide settings (section <c>Helpdesk</c>): one instance serves one client company.</summary>
+public sealed class HelpdeskOptions
+{
+    public const string Section = "Helpdesk";
+
+    /// <summary>Base URL of this instance, used in links of mails and API answers.</summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:7071");
+
+    /// <summary>The support mailbox: sender of every mail and the address requesters reply to.</summary>
+    public string SupportAddress { get; set; } = "support@helpdesk.localhost";
+
+    public string SupportName { get; set; } = "IT Support";
+
+    public Uri TicketUrl(int number) => new(PublicBaseUrl, $"/{HelpdeskRoutes.Prefix}/tickets/{number}");
+}
+
+public sealed class HelpdeskOptionsValidator : IValidateOptions<HelpdeskOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HelpdeskOptions options)
+    {
+        var errors = new List<string>();
+        if (!options.PublicBaseUrl.IsAbsoluteUri || options.PublicBaseUrl.Scheme is not ("http" or "https"))
+        {
+            errors.Add("Helpdesk:PublicBaseUrl must be an absolute http(s) URL.");
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(options.SupportAddress, out _))
+        {
+            errors.Add($"Helpdesk:SupportAddress '{options.SupportAddress}' is not an email address.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

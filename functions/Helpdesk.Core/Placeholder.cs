@@ -1,1 +1,0 @@
-namespace Helpdesk.Core; public static class Placeholder { }

@@ -1,0 +1,27 @@
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>A technician's action on a ticket. Each is one small record; <see cref="TicketWorkflow"/> holds the rules.</summary>
+public abstract record TicketCommand(string Actor)
+{
+    /// <summary>Wire names of the actions, as in <c>POST /api/tickets/{number}/{action}</c>.</summary>
+    public static readonly IReadOnlyList<string> ActionNames =
+        ["acknowledge", "comment", "assign", "wait", "resume", "escalate", "resolve", "reopen", "close"];
+}
+
+public sealed record Acknowledge(string Actor, string? Text = null) : TicketCommand(Actor);
+
+public sealed record Comment(string Actor, string Text, Visibility Visibility) : TicketCommand(Actor);
+
+public sealed record Assign(string Actor, string Assignee) : TicketCommand(Actor);
+
+public sealed record Wait(string Actor, WaitingOn On, string? Provider, string? Text) : TicketCommand(Actor);
+
+public sealed record Resume(string Actor, string? Text = null) : TicketCommand(Actor);
+
+public sealed record Escalate(string Actor, string? Reason, bool Automatic = false) : TicketCommand(Actor);
+
+public sealed record Resolve(string Actor, string Resolution) : TicketCommand(Actor);
+
+public sealed record Reopen(string Actor, string? Reason = null) : TicketCommand(Actor);
+
+public sealed record Close(string Actor, string? Text = null) : TicketCommand(Actor);

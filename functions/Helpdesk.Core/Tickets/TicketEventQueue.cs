@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Helpdesk.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>Publishes lifecycle events to the <c>ticket-events</c> storage queue (base64 JSON, as the Functions trigger reads).</summary>
+public sealed class QueueTicketEventPublisher(StorageClients storage) : ITicketEventPublisher
+{
+    private QueueClient Queue => storage.Queue(HelpdeskQueues.TicketEvents);
+
+    public Task PublishAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
+        Queue.SendMessageAsync(JsonSerializer.Serialize(ticketEvent, HelpdeskJson.Options), cancellationToken);
+}
+
+/// <summary>
+/// Consumes one <c>ticket-events</c> message: hands the event to every handler in turn. Throws on failure, so that
+/// the host retries the message and, after <see cref="HelpdeskQueues.MaxDequeueCount"/> attempts, moves it to the
+/// poison queue. A malformed message is refused at once with a clear error (it can never succeed).
+/// </summary>
+public sealed class TicketEventDispatcher(IEnumerable<ITicketEventHandler> handlers, ILogger<TicketEventDispatcher> logger)
+{
+    public async Task DispatchAsync(string message, long dequeueCount, CancellationToken cancellationToken)
+    {
+        TicketEvent? ticketEvent;
+        try
+        {
+            ticketEvent = JsonSerializer.Deserialize<TicketEvent>(message, HelpdeskJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new MalformedMessageException($"The {HelpdeskQueues.TicketEvents} message is not a ticket event: {ex.Message}", ex);
+        }
+
+        if (ticketEvent is null || ticketEvent.Ticket is null || ticketEvent.Number <= 0)
+        {
+            throw new MalformedMessageException($"The {HelpdeskQueues.TicketEvents} message has no ticket.");
+        }
+
+        foreach (var handler in handlers)
+        {
+            await handler.HandleAsync(ticketEvent, redelivered: dequeueCount > 1, cancellationToken);
+        }
+
+        logger.LogDebug("Ticket event {EventId} handled.", ticketEvent.EventId);
+    }
+}
+
+/// <summary>A queue message that can never be processed; the queue host sends it to the poison queue at once.</summary>
+public sealed class MalformedMessageException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tickets;
+
+public sealed record TicketView(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Technicians' use cases: read a ticket, list a queue, act on a ticket.</summary>
+public sealed class TicketService(
+    TicketStore store,
+    TicketIndex index,
+    ITicketDeadlines deadlines,
+    ITicketEventPublisher publisher,
+    TimeProvider time,
+    ILogger<TicketService> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<TicketView?> GetAsync(int number, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(number, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        return new TicketView(stored.Ticket, await store.GetTimelineAsync(number, ct));
+    }
+
+    public Task<QueuePage> QueueAsync(SupportLevel level, int pageSize, string? continuationToken, CancellationToken ct) =>
+        index.ListQueueAsync(level, pageSize, continuationToken, ct);
+
+    /// <summary>
+    /// Applies a command with optimistic concurrency: read, decide, write with the ETag. When another technician
+    /// wrote in between, the command is decided again on the fresh ticket (so "acknowledge" twice is refused the
+    /// second time, never lost); after <see cref="MaxAttempts"/> conflicts the caller gets a conflict error.
+    /// Returns null when the ticket does not exist.
+    /// </summary>
+    public async Task<TicketChange?> ApplyAsync(int number, TicketCommand command, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(number, ct);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
+            change = change with { After = change.After with { DueAt = deadlines.NextDue(change.After) } };
+            try
+            {
+                await store.UpdateAsync(change, stored.ETag, Guid.NewGuid().ToString("N")[..12], ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation("Ticket {Number} changed concurrently; retrying {Command} (attempt {Attempt}).",
+                    number, command.GetType().Name, attempt);
+                continue;
+            }
+
+            await index.MoveAsync(change.Before, change.After, ct);
+            await publisher.PublishAsync(EventOf(change), ct);
+            return change;
+        }
+    }
+
+    public static TicketEvent EventOf(TicketChange change) => new(
+        $"{change.After.Number}-{change.Entry.At.UtcTicks}-{WireName.Of(change.Kind)}",
+        change.After.Number,
+        change.Kind,
+        change.Entry.At,
+        change.Entry.Actor,
+        TicketSnapshot.Of(change.After));
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Helpdesk.Core.Storage;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>A ticket with the ETag it was read at: every update must present it.</summary>
+public sealed record StoredTicket(Ticket Ticket, ETag ETag);
+
+/// <summary>Another technician changed the ticket between our read and our write (HTTP 412 from storage).</summary>
+public sealed class ConcurrencyConflictException(int number, Exception inner)
+    : Exception($"Ticket {Ticket.FormatNumber(number)} was changed by someone else at the same time.", inner);
+
+/// <summary>
+/// Table <c>Tickets</c>: one partition per ticket (PartitionKey = number, 10 digits). Row <c>ticket</c> holds the
+/// ticket; rows <c>tl-{ticks}-{id}</c> hold its timeline in time order. Keeping both in one partition lets a change and
+/// its timeline line commit in one batch, guarded by the ticket's ETag.
+/// </summary>
+public sealed class TicketStore(StorageClients storage)
+{
+    public const string TicketRow = "ticket";
+    private const string TimelinePrefix = "tl-";
+
+    private TableClient Table => storage.Table(StorageClients.TicketsTable);
+
+    public static string PartitionKey(int number) => number.ToString("D10", CultureInfo.InvariantCulture);
+
+    public static string TimelineRowKey(DateTimeOffset at, string id) =>
+        TimelinePrefix + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + id;
+
+    public async Task<StoredTicket?> GetAsync(int number, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(number), TicketRow, cancellationToken: ct);
+        return response.HasValue ? new StoredTicket(FromEntity(response.Value!), response.Value!.ETag) : null;
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(int number, CancellationToken ct)
+    {
+        var pk = PartitionKey(number);
+        var entries = new List<TimelineEntry>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {TimelinePrefix} and RowKey lt {"tl."}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            entries.Add(TimelineFromEntity(e));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Writes a new ticket and its first timeline line. Returns false if the number already exists.</summary>
+    public async Task<bool> CreateAsync(Ticket ticket, TimelineEntry created, string entryId, CancellationToken ct)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.Add, ToEntity(ticket)),
+                    new TableTransactionAction(TableTransactionActionType.Add, TimelineEntity(ticket.Number, created, entryId)),
+                ],
+                ct);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the ticket if it still has <paramref name="etag"/> and appends the timeline line, atomically.</summary>
+    public async Task<ETag> UpdateAsync(TicketChange change, ETag etag, string entryId, CancellationToken ct)
+    {
+        try
+        {
+            var response = await Table.SubmitTransactionAsync(
+                [
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(change.After), etag),
+                    new TableTransactionAction(TableTransactionActionType.Add, TimelineEntity(change.After.Number, change.Entry, entryId)),
+                ],
+                ct);
+            return response.Value[0].Headers.ETag ?? default;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            throw new ConcurrencyConflictException(change.After.Number, ex);
+        }
+    }
+
+    /// <summary>Records a timeline line under a deterministic id, so that a repeated delivery writes it once.</summary>
+    public Task RecordAsync(int number, TimelineEntry entry, string entryId, CancellationToken ct) =>
+        Table.UpsertEntityAsync(TimelineEntity(number, entry, entryId), TableUpdateMode.Replace, ct);
+
+    public async Task<bool> HasRecordAsync(int number, DateTimeOffset at, string entryId, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKey(number), TimelineRowKey(at, entryId), select: ["RowKey"], cancellationToken: ct);
+        return response.HasValue;
+    }
+
+    private static TableEntity ToEntity(Ticket t) => new(PartitionKey(t.Number), TicketRow)
+    {
+        ["Number"] = t.Number,
+        ["Status"] = WireName.Of(t.Status),
+        ["Priority"] = t.Priority.ToString(),
+        ["Level"] = t.Level.ToString(),
+        ["DueAt"] = t.DueAt,
+        ["RequesterEmail"] = t.Requester.Email,
+        ["Assignee"] = t.Assignee,
+        ["CreatedAt"] = t.CreatedAt,
+        ["UpdatedAt"] = t.UpdatedAt,
+        // The whole ticket as JSON: one read gives everything, and new fields need no schema change.
+        ["Data"] = JsonSerializer.Serialize(t, HelpdeskJson.Options),
+    };
+
+    private static Ticket FromEntity(TableEntity e) =>
+        JsonSerializer.Deserialize<Ticket>(e.GetString("Data"), HelpdeskJson.Options)
+        ?? throw new InvalidDataException($"Ticket entity {e.PartitionKey} has no data.");
+
+    private static TableEntity TimelineEntity(int number, TimelineEntry entry, string entryId) =>
+        new(PartitionKey(number), TimelineRowKey(entry.At, entryId))
+        {
+            ["At"] = entry.At,
+            ["Actor"] = entry.Actor,
+            ["Kind"] = entry.Kind,
+            ["Text"] = entry.Text,
+            ["Visibility"] = WireName.Of(entry.Visibility),
+            ["Data"] = entry.Data is null ? null : JsonSerializer.Serialize(entry.Data, HelpdeskJson.Options),
+        };
+
+    private static TimelineEntry TimelineFromEntity(TableEntity e)
+    {
+        var data = e.GetString("Data");
+        return new TimelineEntry(
+            e.GetDateTimeOffset("At") ?? default,
+            e.GetString("Actor") ?? "",
+            e.GetString("Kind") ?? "",
+            e.GetString("Text") ?? "",
+            WireName.Parse<Visibility>(e.GetString("Visibility") ?? "internal"),
+            data is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(data, HelpdeskJson.Options));
+    }
+}

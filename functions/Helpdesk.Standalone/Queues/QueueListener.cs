@@ -1,0 +1,95 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Helpdesk.Core;
+
+namespace Helpdesk.Standalone.Queues;
+
+/// <summary>
+/// Polls a storage queue the way the Functions queue trigger does: batches of up to 16 messages, the same
+/// visibility timeout, exponential back-off when idle (up to <see cref="MaxPollingInterval"/>), a failed message
+/// becomes visible again and is retried, and after <see cref="HelpdeskQueues.MaxDequeueCount"/> attempts it moves
+/// to the <c>-poison</c> queue with the reason logged. Nothing is dropped silently.
+/// </summary>
+public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogger logger) : BackgroundService
+{
+    public static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan MaxPollingInterval = TimeSpan.FromSeconds(1);
+    private const int BatchSize = 16;
+
+    protected abstract Task ProcessAsync(string body, long dequeueCount, CancellationToken ct);
+
+    /// <summary>Exceptions that can never succeed on retry: straight to the poison queue.</summary>
+    protected virtual bool IsPermanent(Exception ex) => false;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await queue.ReceiveMessagesAsync(BatchSize, HelpdeskQueues.VisibilityTimeout, stoppingToken)).Value;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                logger.LogWarning(ex, "Could not read queue {Queue}; retrying.", queue.Name);
+                messages = [];
+            }
+
+            if (messages.Length == 0)
+            {
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollingInterval.Ticks));
+                continue;
+            }
+
+            delay = MinPollingInterval;
+            await Task.WhenAll(messages.Select(m => HandleAsync(m, stoppingToken)));
+        }
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await ProcessAsync(message.Body.ToString(), message.DequeueCount, ct);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the message becomes visible again after its timeout and is retried.
+        }
+        catch (Exception ex)
+        {
+            var permanent = IsPermanent(ex);
+            if (permanent || message.DequeueCount >= HelpdeskQueues.MaxDequeueCount)
+            {
+                logger.LogError(ex, "Message {MessageId} of {Queue} failed {Count} time(s){Permanent}; moving it to {Poison}.",
+                    message.MessageId, queue.Name, message.DequeueCount, permanent ? " with a permanent error" : "", poison.Name);
+                await poison.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            }
+            else
+            {
+                logger.LogWarning(ex, "Message {MessageId} of {Queue} failed (attempt {Count} of {Max}); it will be retried.",
+                    message.MessageId, queue.Name, message.DequeueCount, HelpdeskQueues.MaxDequeueCount);
+                // Visible again after the retry delay, as the Functions trigger does, rather than after the whole lease.
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: HelpdeskQueues.RetryDelay,
+                    cancellationToken: CancellationToken.None);
+            }
+        }
+    }
+}
