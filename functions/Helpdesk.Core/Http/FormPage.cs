@@ -14,7 +14,8 @@ namespace Helpdesk.Core.Http;
 /// </summary>
 public static class FormPage
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // All Unicode ranges: French text stays readable in the source; markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string Render(string lang, IntakeOptions limits, string formToken, TicketSubmission? values = null,
         IReadOnlyDictionary<string, string>? errors = null)
