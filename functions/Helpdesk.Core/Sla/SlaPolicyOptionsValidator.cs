@@ -34,19 +34,19 @@ public sealed class SlaPolicyOptionsValidator : IValidateOptions<SlaPolicyOption
         {
             if (share is <= 0 or >= 1 || double.IsNaN(share))
             {
-                failures.Add($"{Section}:LevelShares:{key} must be between 0 and 1, exclusive (was {share}).");
+                failures.Add(FormattableString.Invariant($"{Section}:LevelShares:{key} must be between 0 and 1, exclusive (was {share})."));
             }
         }
 
         var sum = shares.L1 + shares.L2 + shares.L3;
         if (Math.Abs(sum - 1) > ShareTolerance)
         {
-            failures.Add($"{Section}:LevelShares must sum to 1 (L1 + L2 + L3 = {sum}).");
+            failures.Add(FormattableString.Invariant($"{Section}:LevelShares must sum to 1 (L1 + L2 + L3 = {sum:0.######}).")); // rounded: 1.0999999999999999 helps nobody
         }
 
         if (options.WarningThreshold is <= 0 or >= 1 || double.IsNaN(options.WarningThreshold))
         {
-            failures.Add($"{Section}:WarningThreshold must be between 0 and 1, exclusive (was {options.WarningThreshold}).");
+            failures.Add(FormattableString.Invariant($"{Section}:WarningThreshold must be between 0 and 1, exclusive (was {options.WarningThreshold})."));
         }
 
         foreach (var (provider, contract) in options.Providers)
