@@ -16,6 +16,9 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
     public static readonly TimeSpan MaxPollingInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 16;
 
+    /// <summary>The queue this listener consumes (without the test prefix), compared with the Functions app's queue triggers.</summary>
+    public abstract string QueueName { get; }
+
     protected abstract Task ProcessAsync(string body, long dequeueCount, CancellationToken ct);
 
     /// <summary>Exceptions that can never succeed on retry: straight to the poison queue.</summary>

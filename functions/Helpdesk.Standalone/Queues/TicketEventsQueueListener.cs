@@ -8,6 +8,8 @@ namespace Helpdesk.Standalone.Queues;
 public sealed class TicketEventsQueueListener(StorageClients storage, TicketEventDispatcher dispatcher, ILogger<TicketEventsQueueListener> logger)
     : QueueListener(storage.Queue(HelpdeskQueues.TicketEvents), storage.Queue(HelpdeskQueues.Poison(HelpdeskQueues.TicketEvents)), logger)
 {
+    public override string QueueName => HelpdeskQueues.TicketEvents;
+
     protected override Task ProcessAsync(string body, long dequeueCount, CancellationToken ct) =>
         dispatcher.DispatchAsync(body, dequeueCount, ct);
 

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Helpdesk.Core;
+using Helpdesk.Standalone;
+using Helpdesk.Standalone.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Helpdesk.IntegrationTests.Parity;
+
+/// <summary>
+/// The two hosts are twins: the Functions app's generated functions.metadata (what Azure actually binds) must list
+/// exactly the standalone host's routes, methods and queues, and host.json must carry the queue settings the
+/// standalone listener uses.
+/// </summary>
+public class HostParityTests
+{
+    [Fact]
+    public void HttpRoutesAndMethods_AreTheSameInBothHosts()
+    {
+        var functions = FunctionsMetadata()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .SelectMany(b => b.GetProperty("methods").EnumerateArray()
+                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {HelpdeskRoutes.Prefix}/{b.GetProperty("route").GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var standalone = StandaloneEndpoints()
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods
+                .Select(m => $"{m} {e.RoutePattern.RawText!.Trim('/')}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.NotEmpty(functions);
+        Assert.Equal(functions, standalone);
+    }
+
+    [Fact]
+    public void OnlyTheFormAndTicketCreation_AreAnonymous_InTheFunctionsApp()
+    {
+        var authLevels = FunctionsMetadata()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => (Route: b.GetProperty("route").GetString()!, Level: b.GetProperty("authLevel").GetString()!))
+            .ToList();
+
+        Assert.Equal([HelpdeskRoutes.Form, HelpdeskRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
+        Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
+    }
+
+    [Fact]
+    public void QueueTriggers_MatchTheStandaloneListeners()
+    {
+        var functions = FunctionsMetadata()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "queueTrigger")
+            .Select(b => b.GetProperty("queueName").GetString()!)
+            .Order(StringComparer.Ordinal);
+
+        using var app = BuildStandalone();
+        var standalone = app.Services.GetServices<IHostedService>().OfType<QueueListener>().Select(l => l.QueueName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(functions, standalone);
+    }
+
+    [Fact]
+    public void HostJson_QueueSettings_EqualTheStandaloneListenerSettings()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
+        var queues = doc.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal(HelpdeskQueues.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(HelpdeskQueues.RetryDelay, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(QueueListener.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(HelpdeskRoutes.Prefix, doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>The metadata file the Worker SDK generated for the configuration this test was built with.</summary>
+    private static List<JsonElement> FunctionsMetadata()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            ? "Release"
+            : "Debug";
+        var path = Path.Combine(RepoRoot(), "functions", "Helpdesk.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build Helpdesk.Functions first.");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    private static WebApplication BuildStandalone() =>
+        StandaloneApp.Create([], b =>
+        {
+            b.Configuration["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+            b.Configuration["Helpdesk:ApiKey"] = new string('k', 32);
+        });
+
+    private static List<RouteEndpoint> StandaloneEndpoints()
+    {
+        var app = BuildStandalone();
+        return [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()];
+    }
+}
