@@ -1,1 +1,0 @@
-namespace Helpdesk.IntegrationTests; public class SmokeTests { [Fact] public void Works() => Assert.True(true); }
