@@ -53,7 +53,12 @@ public sealed class TicketIntake(
 
         if (!await store.CreateAsync(ticket, CreatedEntry(ticket), "created", ct))
         {
-            throw new InvalidOperationException($"Ticket number {number} was allocated twice; the counter is inconsistent.");
+            // Only a retry of this very request (same key, same payload) can have written our number first (see
+            // ReplayAsync): it published the event too, so answer with its ticket.
+            await attachments.DeleteAsync(files, ct);
+            var written = await store.GetAsync(number, ct)
+                ?? throw new InvalidOperationException($"Ticket {number} exists and does not: storage is inconsistent.");
+            return new IntakeResult.Replayed(written.Ticket);
         }
 
         await publisher.PublishAsync(CreatedEvent(ticket), ct);

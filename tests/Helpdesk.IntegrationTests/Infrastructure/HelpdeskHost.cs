@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using Helpdesk.Core.Storage;
+using Helpdesk.Standalone;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The standalone host, composed exactly as in production (<see cref="StandaloneApp"/>), listening on a free
+/// loopback port over real Kestrel, storing in Azurite under its own name prefix and mailing an in-process SMTP server.
+/// </summary>
+public sealed class HelpdeskHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-api-key-0123456789abcdef";
+
+    private readonly WebApplication _app;
+
+    private HelpdeskHost(WebApplication app, TestSmtpServer smtp, string prefix, Uri baseAddress)
+    {
+        _app = app;
+        Smtp = smtp;
+        Prefix = prefix;
+        BaseAddress = baseAddress;
+    }
+
+    public TestSmtpServer Smtp { get; }
+    public string Prefix { get; }
+    public Uri BaseAddress { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<HelpdeskHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var azurite = await Azurite.StartAsync();
+        var smtp = await TestSmtpServer.StartAsync();
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var app = StandaloneApp.Create([], builder =>
+        {
+            var config = new Dictionary<string, string?>
+            {
+                ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Helpdesk:Storage:Prefix"] = prefix,
+                ["Helpdesk:ApiKey"] = ApiKey,
+                ["Helpdesk:Smtp:Host"] = smtp.Host,
+                ["Helpdesk:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Helpdesk:Smtp:Security"] = "None",
+                ["Helpdesk:SupportAddress"] = "support@helpdesk.test",
+                ["Helpdesk:PublicBaseUrl"] = "http://helpdesk.test",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                config[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HelpdeskHost(app, smtp, prefix, new Uri(address));
+    }
+
+    /// <summary>An anonymous client, as a requester's browser or script.</summary>
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A technician's client, sending the API key.</summary>
+    public HttpClient TechnicianClient()
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Add(ApiKeyOptions.Header, ApiKey);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public StorageClients Storage => Get<StorageClients>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
