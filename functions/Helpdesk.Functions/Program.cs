@@ -1,6 +1,8 @@
+using Helpdesk.Functions.Durable;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.Services.AddHelpdeskDurableJson();
 builder.Build().Run();
