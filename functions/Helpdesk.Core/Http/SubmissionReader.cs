@@ -119,7 +119,8 @@ public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attac
             MultipartSection? section;
             while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
