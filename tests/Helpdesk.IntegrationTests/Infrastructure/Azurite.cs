@@ -207,6 +207,8 @@ public sealed class Azurite : IAsyncDisposable
         trap 'kill "$child" 2>/dev/null' TERM INT
         while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
         kill "$child" 2>/dev/null
+        for _ in 1 2 3 4 5; do kill -0 "$child" 2>/dev/null || break; sleep 1; done
+        kill -KILL "$child" 2>/dev/null
         wait "$child"
         """;
 
@@ -236,6 +238,20 @@ public sealed class Azurite : IAsyncDisposable
 
     private void OnProcessExit(object? sender, EventArgs e) => Stop();
 
+    private static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     private void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
@@ -249,6 +265,14 @@ public sealed class Azurite : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(5000);
+            }
+
+            // The watchdog shell can be reaped before the killed node process has closed its sockets:
+            // return only once the ports are free, so that callers can rely on "disposed = not listening".
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (new[] { BlobPort, QueuePort, TablePort }.Any(IsListening) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
             }
         }
         catch (InvalidOperationException)
