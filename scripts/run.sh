@@ -111,6 +111,7 @@ Helpdesk__ApiKey="$api_key" \
 Helpdesk__Storage__ConnectionString="UseDevelopmentStorage=true" \
 Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \
+Helpdesk__Smtp__Security=None \
 Helpdesk__PublicBaseUrl="$app_url" \
   dotnet run --project functions/Helpdesk.Standalone -c Release --no-build --urls "$app_url" &
 app_pid=$!
@@ -128,8 +129,11 @@ cat <<BANNER
   Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true)
   API key         $api_key   (in .local/api-key)
 
-  Example:
-    curl -H "X-Api-Key: $api_key" $app_url/api/tickets
+  Examples:
+    curl -X POST $app_url/api/tickets -H 'Content-Type: application/json' \
+      -d '{"name":"Marie Dubois","email":"marie@example.be","subject":"Écran noir","description":"Plus d image","category":"hardware","impact":"individual","canWork":"no"}'
+    curl -H "x-functions-key: $api_key" $app_url/api/queues/L1
+    curl -H "x-functions-key: $api_key" $app_url/api/tickets/1001
 
   Logs in .local/logs/. Press Ctrl+C to stop everything.
 
