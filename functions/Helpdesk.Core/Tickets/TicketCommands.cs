@@ -18,7 +18,8 @@ public sealed record Wait(string Actor, WaitingOn On, string? Provider, string? 
 
 public sealed record Resume(string Actor, string? Text = null) : TicketCommand(Actor);
 
-public sealed record Escalate(string Actor, string? Reason, bool Automatic = false) : TicketCommand(Actor);
+/// <summary>Raises the level by one. With <paramref name="From"/>, only if the ticket is still at that level (the SLA clock uses it so that a retried escalation never skips a level).</summary>
+public sealed record Escalate(string Actor, string? Reason, bool Automatic = false, SupportLevel? From = null) : TicketCommand(Actor);
 
 /// <summary>Changes the priority of an open ticket (the SLA clock then counts against the new targets).</summary>
 public sealed record Reprioritize(string Actor, Priority Priority, string? Reason = null) : TicketCommand(Actor);

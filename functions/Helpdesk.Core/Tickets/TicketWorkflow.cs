@@ -127,6 +127,11 @@ public static class TicketWorkflow
             throw new InvalidTransitionException($"Ticket {t.Reference} is already at L3, the highest support level.");
         }
 
+        if (e.From is { } from && t.Level != from)
+        {
+            throw new InvalidTransitionException($"Ticket {t.Reference} is at {t.Level}, no longer at {from}: it was already escalated.");
+        }
+
         var next = t.Level + 1;
         var how = e.Automatic ? "Escalated automatically" : $"Escalated by {e.Actor}";
         return new(t with { Level = next }, TicketEventKind.Escalated,
