@@ -1,6 +1,7 @@
 using Helpdesk.Core.Http;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Microsoft.Extensions.Configuration;
@@ -31,7 +32,8 @@ public static class HelpdeskCoreRegistration
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketIndex>();
         services.AddSingleton<PriorityMatrix>();
-        services.TryAddSingleton<ITicketDeadlines, InterimDeadlines>();
+        services.AddHelpdeskSla();
+        services.TryAddSingleton<ITicketDeadlines, SlaDeadlines>();
         services.AddSingleton<ITicketEventPublisher, QueueTicketEventPublisher>();
         services.AddSingleton<TicketEventDispatcher>();
         services.AddSingleton<TicketService>();

@@ -21,6 +21,9 @@ public static class HelpdeskQueues
     /// <summary>Lifecycle events of tickets (created, acknowledged, escalated...), consumed by notification and SLA handlers.</summary>
     public const string TicketEvents = "ticket-events";
 
+    /// <summary>SLA notifications to level groups, delayed (visibility timeout) to the recipients' working hours.</summary>
+    public const string Notifications = "notifications";
+
     /// <summary>Messages that failed <see cref="MaxDequeueCount"/> times land here, as in the Functions queue trigger.</summary>
     public static string Poison(string queue) => queue + "-poison";
 
@@ -32,4 +35,11 @@ public static class HelpdeskQueues
 
     /// <summary>How long a message being processed stays hidden from other consumers (the Functions host's lease).</summary>
     public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Timer-trigger schedules (NCrontab, 6 fields with seconds, as the Functions timer trigger reads them).</summary>
+public static class HelpdeskSchedules
+{
+    /// <summary>Daily SLA self-healing (<c>SlaReconciler</c>) at 03:00 (host time zone, UTC by default).</summary>
+    public const string SlaReconcile = "0 0 3 * * *";
 }

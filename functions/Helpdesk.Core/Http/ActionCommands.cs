@@ -36,6 +36,9 @@ public static class ActionCommands
             "wait" => BuildWait(errors, actor, body),
             "resume" => new Resume(actor, Blank(body.Text)),
             "escalate" => new Escalate(actor, Blank(body.Reason ?? body.Text)),
+            "reprioritize" => body.Priority is { } priority
+                ? new Reprioritize(actor, priority, Blank(body.Reason ?? body.Text))
+                : Missing(errors, "priority", "Give the new priority: p1, p2, p3 or p4."),
             "resolve" => Require(errors, "resolution", body.Resolution ?? body.Text) is { } resolution ? new Resolve(actor, resolution) : null,
             "reopen" => new Reopen(actor, Blank(body.Reason ?? body.Text)),
             "close" => new Close(actor, Blank(body.Text)),
@@ -60,6 +63,12 @@ public static class ActionCommands
         }
 
         return new Wait(actor, body.On.Value, body.On == WaitingOn.Provider ? provider : null, Blank(body.Text));
+    }
+
+    private static TicketCommand? Missing(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return null;
     }
 
     private static string? Require(Dictionary<string, string[]> errors, string field, string? value)

@@ -69,4 +69,7 @@ public sealed record ActionRequest
 
     public string? Reason { get; init; }
     public string? Resolution { get; init; }
+
+    /// <summary>For reprioritize: the new priority (p1 to p4).</summary>
+    public Priority? Priority { get; init; }
 }

@@ -72,6 +72,15 @@ public static class Texts
         ["mail.ack.next"] = "Un technicien va la prendre en charge. Pour ajouter une information, répondez à cet e-mail en gardant {0} dans le sujet.",
         ["mail.ack.priority"] = "Priorité attribuée : {0}.",
         ["mail.ack.signature"] = "Le support informatique",
+        ["mail.sla.target.first-response"] = "première réponse",
+        ["mail.sla.target.resolution"] = "résolution",
+        ["mail.sla.warned.subject"] = "[{0}] Délai de {4} bientôt atteint ({2}, {3}) : {1}",
+        ["mail.sla.warned.body"] = "Le ticket {0} « {1} » (priorité {2}, niveau {3}) atteindra son délai de {4} le {5}.",
+        ["mail.sla.escalated.subject"] = "[{0}] Escaladé vers {3} ({2}) : {1}",
+        ["mail.sla.escalated.body"] = "Le ticket {0} « {1} » (priorité {2}) a été escaladé automatiquement de {6} vers {3} : le temps de {6} était épuisé le {5}.",
+        ["mail.sla.breached.subject"] = "[{0}] Délai de {4} dépassé ({2}, {3}) : {1}",
+        ["mail.sla.breached.body"] = "Le ticket {0} « {1} » (priorité {2}, niveau {3}) a dépassé son délai de {4} le {5}.",
+        ["mail.sla.link"] = "Voir le ticket : {0}",
     }.ToFrozenDictionary();
 
     internal static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
@@ -131,5 +140,14 @@ public static class Texts
         ["mail.ack.next"] = "A technician will take it. To add information, reply to this email and keep {0} in the subject.",
         ["mail.ack.priority"] = "Assigned priority: {0}.",
         ["mail.ack.signature"] = "IT support",
+        ["mail.sla.target.first-response"] = "first response",
+        ["mail.sla.target.resolution"] = "resolution",
+        ["mail.sla.warned.subject"] = "[{0}] {4} deadline approaching ({2}, {3}): {1}",
+        ["mail.sla.warned.body"] = "Ticket {0} \"{1}\" (priority {2}, level {3}) reaches its {4} deadline at {5}.",
+        ["mail.sla.escalated.subject"] = "[{0}] Escalated to {3} ({2}): {1}",
+        ["mail.sla.escalated.body"] = "Ticket {0} \"{1}\" (priority {2}) was escalated automatically from {6} to {3}: the {6} time was used up at {5}.",
+        ["mail.sla.breached.subject"] = "[{0}] {4} deadline breached ({2}, {3}): {1}",
+        ["mail.sla.breached.body"] = "Ticket {0} \"{1}\" (priority {2}, level {3}) breached its {4} deadline at {5}.",
+        ["mail.sla.link"] = "Open the ticket: {0}",
     }.ToFrozenDictionary();
 }

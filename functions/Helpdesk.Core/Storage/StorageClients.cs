@@ -15,6 +15,7 @@ public sealed class StorageClients
 {
     public const string TicketsTable = "Tickets";
     public const string IndexTable = "TicketIndex";
+    public const string SlaClockTable = "SlaClock";
     public const string AttachmentsContainer = "attachments";
 
     private readonly string _prefix;

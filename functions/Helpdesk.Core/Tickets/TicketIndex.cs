@@ -220,6 +220,22 @@ public sealed class TicketIndex(StorageClients storage, IOptions<TicketNumbering
         return new QueuePage([], null);
     }
 
+    /// <summary>Numbers of every open ticket, from the queue rows of all levels (<c>L1|...</c>, <c>L2|...</c>, <c>L3|...</c>).</summary>
+    public async IAsyncEnumerable<int> OpenTicketNumbersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var level in Enum.GetValues<SupportLevel>())
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueuesPartition} and RowKey gt {level + "|"} and RowKey lt {level + "}"}");
+            await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: ct))
+            {
+                if (e.GetInt32("Number") is { } number)
+                {
+                    yield return number;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// Adds the ticket to its requester's list and, with an idempotency key, claims that key in the same batch.
     /// A key already claimed returns the earlier request instead.

@@ -10,6 +10,7 @@ public enum TicketEventKind
     Waiting,
     Resumed,
     Escalated,
+    PriorityChanged,
     Resolved,
     Reopened,
     Closed,
@@ -25,7 +26,7 @@ public sealed class InvalidTransitionException(string message) : Exception(messa
 /// The ticket state machine. Pure: no I/O, the time is given. Rules:
 /// new → (acknowledge) in-progress ⇄ (wait/resume) waiting-on-requester | waiting-on-provider;
 /// any open state → (resolve) resolved → (close) closed, or (reopen) in-progress; escalate raises L1 → L2 → L3
-/// while open; comment and assign are allowed while the ticket is not closed (assign: while open).
+/// while open; reprioritize changes the priority while open; comment and assign are allowed while the ticket is not closed (assign: while open).
 /// </summary>
 public static class TicketWorkflow
 {
@@ -45,6 +46,7 @@ public static class TicketWorkflow
             Wait w => Waiting(ticket, w),
             Resume r => Resumed(ticket, r),
             Escalate e => Escalated(ticket, e),
+            Reprioritize p => Reprioritized(ticket, p),
             Resolve r => Resolved(ticket, r, now),
             Reopen r => Reopened(ticket, r),
             Close c => Closed(ticket, c, now),
@@ -125,11 +127,30 @@ public static class TicketWorkflow
             throw new InvalidTransitionException($"Ticket {t.Reference} is already at L3, the highest support level.");
         }
 
+        if (e.From is { } from && t.Level != from)
+        {
+            throw new InvalidTransitionException($"Ticket {t.Reference} is at {t.Level}, no longer at {from}: it was already escalated.");
+        }
+
         var next = t.Level + 1;
         var how = e.Automatic ? "Escalated automatically" : $"Escalated by {e.Actor}";
         return new(t with { Level = next }, TicketEventKind.Escalated,
             $"{how} from {t.Level} to {next}." + (string.IsNullOrWhiteSpace(e.Reason) ? "" : " " + e.Reason), Visibility.Internal,
             new Dictionary<string, string> { ["from"] = t.Level.ToString(), ["to"] = next.ToString(), ["automatic"] = e.Automatic ? "true" : "false" });
+    }
+
+    private static Outcome Reprioritized(Ticket t, Reprioritize p)
+    {
+        RequireOpen(t, "reprioritized");
+        if (t.Priority == p.Priority)
+        {
+            throw new InvalidTransitionException($"Ticket {t.Reference} already has priority {p.Priority}.");
+        }
+
+        return new(t with { Priority = p.Priority }, TicketEventKind.PriorityChanged,
+            $"Priority changed from {t.Priority} to {p.Priority} by {p.Actor}." + (string.IsNullOrWhiteSpace(p.Reason) ? "" : " " + p.Reason),
+            Visibility.Internal,
+            new Dictionary<string, string> { ["from"] = t.Priority.ToString(), ["to"] = p.Priority.ToString() });
     }
 
     private static Outcome Resolved(Ticket t, Resolve r, DateTimeOffset now)

@@ -1,0 +1,79 @@
+using Helpdesk.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Sla;
+
+public sealed record SlaReconcileReport(int Open, int Started, int LogsRecreated, int Stopped);
+
+/// <summary>
+/// Self-healing, run by the hosts at start-up and daily (<see cref="HelpdeskSchedules.SlaReconcile"/>): every open
+/// ticket without a running timer gets one (its clock log gains a Started entry first if it has none), and timers
+/// still running for tickets resolved or closed in the last <see cref="StoppedLookback"/> are ended.
+/// </summary>
+public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTimerEngine engine, TimeProvider time, ILogger<SlaReconciler> logger)
+{
+    public static readonly TimeSpan StoppedLookback = TimeSpan.FromDays(35);
+
+    public async Task<SlaReconcileReport> RunAsync(CancellationToken ct)
+    {
+        int open = 0, started = 0, recreated = 0, stopped = 0;
+        await foreach (var number in tickets.OpenTicketNumbersAsync(ct))
+        {
+            open++;
+            if (await engine.IsRunningAsync(number, ct))
+            {
+                continue;
+            }
+
+            var entries = await log.ReadEntriesAsync(number, ct);
+            if (entries.Count == 0 || entries[0].Event is not SlaClockEvent.Started)
+            {
+                var ticket = await tickets.GetAsync(number, ct);
+                if (ticket is null || !ticket.Status.IsOpen())
+                {
+                    continue;
+                }
+
+                // Recreated from the ticket: started at creation, at the current priority and L1 (a level above L1 is
+                // recorded as a manual change at creation, so the ticket resumes at its level).
+                await log.AppendAsync(number, new SlaClockEvent.Started(0, ticket.CreatedAt, ticket.Priority), $"{number}-created", ct);
+                if (ticket.Level > SupportLevel.L1)
+                {
+                    await log.AppendAsync(number, new SlaClockEvent.LevelChanged(0, ticket.CreatedAt, SupportLevel.L1, ticket.Level, LevelChangeMode.Manual),
+                        "reconciled-level", ct);
+                }
+
+                if (ticket.AcknowledgedAt is { } acknowledged)
+                {
+                    await log.AppendAsync(number, new SlaClockEvent.ResponseMet(0, acknowledged), "reconciled-response", ct);
+                }
+
+                recreated++;
+                logger.LogWarning("SLA log of open ticket {Number} was missing; recreated from the ticket.", number);
+            }
+
+            await engine.StartAsync(number, ct);
+            started++;
+            logger.LogInformation("SLA timer of open ticket {Number} was not running; started.", number);
+        }
+
+        await foreach (var number in tickets.StoppedTicketNumbersAsync(time.GetUtcNow() - StoppedLookback, ct))
+        {
+            if (await engine.IsRunningAsync(number, ct))
+            {
+                var ticket = await tickets.GetAsync(number, ct);
+                if (ticket is not null && ticket.Status.IsOpen())
+                {
+                    continue; // reopened since the listing
+                }
+
+                await engine.StopAsync(number, "ticket resolved or closed", ct);
+                stopped++;
+            }
+        }
+
+        logger.LogInformation("SLA reconcile: {Open} open tickets, {Started} timers started, {Recreated} logs recreated, {Stopped} timers stopped.",
+            open, started, recreated, stopped);
+        return new SlaReconcileReport(open, started, recreated, stopped);
+    }
+}

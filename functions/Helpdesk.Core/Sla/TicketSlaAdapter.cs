@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using Helpdesk.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Sla;
+
+/// <summary><see cref="ISlaTickets"/> over the ticket feature: reads from <see cref="TicketStore"/>, escalates through <see cref="TicketService"/>.</summary>
+public sealed class TicketSlaAdapter(TicketStore store, TicketIndex index, TicketService service, ILogger<TicketSlaAdapter> logger) : ISlaTickets
+{
+    public async Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => (await store.GetAsync(ticketNumber, ct))?.Ticket;
+
+    public async Task<Ticket?> EscalateAsync(int ticketNumber, SupportLevel from, string reason, CancellationToken ct)
+    {
+        try
+        {
+            var change = await service.ApplyAsync(ticketNumber, new Escalate(SlaActors.System, reason, Automatic: true, From: from), ct);
+            return change?.After;
+        }
+        catch (InvalidTransitionException ex)
+        {
+            // Already escalated, resolved or closed in the meantime: nothing to do.
+            logger.LogInformation("Automatic escalation of ticket {Number} from {From} not applied: {Reason}", ticketNumber, from, ex.Message);
+            return await GetAsync(ticketNumber, ct);
+        }
+    }
+
+    public IAsyncEnumerable<int> OpenTicketNumbersAsync(CancellationToken ct) => index.OpenTicketNumbersAsync(ct);
+
+    public async IAsyncEnumerable<int> StoppedTicketNumbersAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var number in store.StoppedSinceAsync(since, ct))
+        {
+            yield return number;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Tickets;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using E = Helpdesk.Core.Sla.SlaClockEvent;
+
+namespace Helpdesk.Core.Tests.Sla;
+
+// The SLA orchestration on the in-process Durable Task test host, with the real activities over in-memory fakes of the
+// engine's own ports, the real lifecycle handler, the real clock and seconds-long targets (P2, counted 24/7):
+// first response 2 s (warning 1.5 s), resolution 6 s (warning 4.5 s), L1 may use 3 s, L2 1.8 s.
+public sealed class SlaOrchestrationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static readonly SlaPolicy FastPolicy = SlaPolicy.FromOptions(new SlaPolicyOptions
+    {
+        P2 = new SlaPriorityOptions { FirstResponse = TimeSpan.FromSeconds(2), Resolution = TimeSpan.FromSeconds(6), TwentyFourSeven = true },
+    });
+
+    private static readonly SlaCalendars Calendars = new(BusinessCalendar.FromOptions(new BusinessCalendarOptions()));
+
+    private readonly InMemoryClockLog _log = new();
+    private readonly FakeTickets _tickets = new();
+    private readonly FakeNotifier _notifier = new();
+    private DurableTaskTestHost _host = null!;
+    private TestTimerEngine _engine = null!;
+
+    // Lets a test distort what the next-deadline activity reports (to simulate early timers).
+    private Func<SlaNextDeadline, SlaNextDeadline> _distort = d => d;
+
+    public async Task InitializeAsync()
+    {
+        var next = new SlaNextDeadlineActivity(_log, FastPolicy, Calendars, TimeProvider.System);
+        var evaluate = new SlaEvaluateActivity(_log, _tickets, _notifier, FastPolicy, Calendars, TimeProvider.System, NullLogger<SlaEvaluateActivity>.Instance);
+        _host = await DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestratorFunc<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, async (context, input) => await SlaOrchestration.RunAsync(context, input!));
+            registry.AddActivityFunc<SlaNextDeadlineInput, SlaNextDeadline>(SlaOrchestration.NextDeadlineActivity,
+                async (_, input) => _distort(await next.RunAsync(input!)));
+            registry.AddActivityFunc<SlaEvaluateInput, SlaEvaluateResult>(SlaOrchestration.EvaluateActivity, async (_, input) => await evaluate.RunAsync(input!));
+        });
+        _engine = new TestTimerEngine(_host.Client);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance);
+
+    private async Task<DateTimeOffset> OpenAsync(int number)
+    {
+        var ticket = _tickets.Add(number, Priority.P2, DateTimeOffset.UtcNow);
+        await Handler.HandleAsync(Core.Intake.TicketIntake.CreatedEvent(ticket), false, default);
+        return ticket.CreatedAt;
+    }
+
+    private async Task<TicketEvent> ActAsync(int number, TicketCommand command)
+    {
+        var e = _tickets.Apply(number, command);
+        await Handler.HandleAsync(e, false, default);
+        return e;
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(25, timeout.Token).ContinueWith(t => Assert.False(t.IsCanceled, $"Timed out waiting for {what}."));
+        }
+    }
+
+    private async Task<OrchestrationMetadata> CompletionAsync(int number)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        return await _host.Client.WaitForInstanceCompletionAsync(SlaOrchestration.InstanceId(number), getInputsAndOutputs: true, timeout.Token);
+    }
+
+    private void AssertNoActionBeforeDue(int number)
+    {
+        foreach (var e in _log.Entries(number).Select(x => x.Event))
+        {
+            var due = e switch { E.Warned w => w.DueAt, E.Escalated x => x.DueAt, E.Breached b => b.DueAt, _ => (DateTimeOffset?)null };
+            Assert.True(due is null || e.At >= due, $"{e} recorded before its due time.");
+        }
+
+        Assert.All(_tickets.Escalations.Where(x => x.Number == number), x => Assert.True(
+            x.At >= _log.Actions<E.Escalated>(number).Single(e => e.From == x.From).DueAt, "Escalated before due."));
+    }
+
+    [Fact]
+    public async Task NobodyActs_WarnsThenEscalatesL1L2L3_InDueOrder_NeverEarly_ThenResolveEnds()
+    {
+        var opened = await OpenAsync(1);
+
+        await Until(() => _log.Actions<E.Breached>(1).Any(b => b.Target == SlaTarget.Resolution), "the resolution breach");
+
+        var actions = _log.Entries(1).Select(e => e.Event).Where(SlaEvaluateActivity.IsAction).ToList();
+        Assert.Equal(["warn-FirstResponse", "breach-FirstResponse", "esc-L1-L2", "warn-Resolution", "esc-L2-L3", "breach-Resolution"],
+            actions.Select(SlaEvaluateActivity.ActionId));
+        // L2's share counts from the recorded escalation (its instant is when the evaluation ran, just after 3 s).
+        Assert.Equal(
+            [opened.AddSeconds(1.5), opened.AddSeconds(2), opened.AddSeconds(3), opened.AddSeconds(4.5), actions[2].At.AddSeconds(1.8), opened.AddSeconds(6)],
+            actions.Select(a => a switch { E.Warned w => w.DueAt, E.Escalated x => x.DueAt, E.Breached b => b.DueAt, _ => default }));
+        AssertNoActionBeforeDue(1);
+        Assert.Equal([(SupportLevel.L1, SupportLevel.L2), (SupportLevel.L2, SupportLevel.L3)], _tickets.Escalations.Select(x => (x.From, x.To)));
+        Assert.Equal(SupportLevel.L3, _tickets[1].Level);
+        await Until(() => _notifier.Ids(1).Count == 6, "six notifications");
+        Assert.Equal(
+            [(SlaNoticeKind.Escalated, SupportLevel.L2), (SlaNoticeKind.Escalated, SupportLevel.L3)],
+            _notifier.Sent.Where(s => s.Notice.Kind == SlaNoticeKind.Escalated).Select(s => (s.Notice.Kind, s.Notice.Level)));
+
+        await ActAsync(1, new Resolve("bob", "fixed"));
+        var done = await CompletionAsync(1);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("resolved", done.ReadOutputAs<SlaTimerResult>()!.Outcome);
+    }
+
+    [Fact]
+    public async Task Acknowledge_StopsTheFirstResponseClock()
+    {
+        await OpenAsync(2);
+        await ActAsync(2, new Acknowledge("alice"));
+
+        await Until(() => _log.Actions<E.Escalated>(2).Count == 1, "the L1 -> L2 escalation");
+
+        Assert.DoesNotContain(_log.Actions<E.Warned>(2), w => w.Target == SlaTarget.FirstResponse);
+        Assert.Empty(_log.Actions<E.Breached>(2));
+        AssertNoActionBeforeDue(2);
+        await ActAsync(2, new Resolve("alice", "done"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(2)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task Waiting_PausesTheClock_ResumeContinues()
+    {
+        var opened = await OpenAsync(3);
+        await ActAsync(3, new Acknowledge("alice"));
+        var paused = await ActAsync(3, new Wait("alice", WaitingOn.Requester, null, null));
+
+        // The scenario needs time to pass while paused: longer than L1's whole share.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var resumed = await ActAsync(3, new Resume("alice"));
+        Assert.DoesNotContain(_log.Entries(3), e => SlaEvaluateActivity.IsAction(e.Event) && e.Event.At >= paused.At && e.Event.At <= resumed.At);
+
+        await Until(() => _log.Actions<E.Escalated>(3).Count == 1, "the L1 -> L2 escalation");
+        var escalation = _log.Actions<E.Escalated>(3).Single();
+        var used = paused.At - opened;
+        Assert.Equal(resumed.At + (TimeSpan.FromSeconds(3) - used), escalation.DueAt);
+        AssertNoActionBeforeDue(3);
+        await ActAsync(3, new Resolve("alice", "done"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(3)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task DuplicateStartsAndEvents_AreHarmless_OneEscalationEach()
+    {
+        var ticket = _tickets.Add(4, Priority.P2, DateTimeOffset.UtcNow);
+        var created = Core.Intake.TicketIntake.CreatedEvent(ticket);
+        await Handler.HandleAsync(created, false, default);
+        await Handler.HandleAsync(created, true, default);
+        await _engine.StartAsync(4, default);
+        var ack = _tickets.Apply(4, new Acknowledge("alice"));
+        for (var i = 0; i < 3; i++)
+        {
+            await Handler.HandleAsync(ack, i > 0, default);
+            await _engine.NotifyChangedAsync(4, default);
+        }
+
+        await Until(() => _log.Actions<E.Breached>(4).Any(b => b.Target == SlaTarget.Resolution), "the resolution breach");
+
+        Assert.Single(_log.Entries(4).Select(e => e.Event).OfType<E.Started>());
+        Assert.Single(_log.Entries(4).Select(e => e.Event).OfType<E.ResponseMet>());
+        Assert.Equal([(SupportLevel.L1, SupportLevel.L2), (SupportLevel.L2, SupportLevel.L3)], _tickets.Escalations.Select(x => (x.From, x.To)));
+        Assert.Equal(["esc-L1-L2", "esc-L2-L3"], _log.Actions<E.Escalated>(4).Select(SlaEvaluateActivity.ActionId));
+        Assert.Equal(_notifier.Ids(4).Distinct().Count(), _notifier.Ids(4).Count);
+        AssertNoActionBeforeDue(4);
+        await ActAsync(4, new Resolve("alice", "done"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(4)).RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task EarlyTimers_CauseNoEarlyAction()
+    {
+        // Every deadline is reported 1.2 s early, as a timer on the Azure Storage backend may fire.
+        _distort = d => d.Deadline is { } at ? d with { Deadline = at - TimeSpan.FromSeconds(1.2) } : d;
+        await OpenAsync(5);
+
+        await Until(() => _log.Actions<E.Escalated>(5).Count == 2, "two escalations");
+
+        AssertNoActionBeforeDue(5);
+        Assert.Equal(2, _tickets.Escalations.Count);
+        await ActAsync(5, new Resolve("alice", "done"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(5)).RuntimeStatus);
+    }
+
+    // The port over a durable client, as the hosts implement it (start-once, raise event).
+    private sealed class TestTimerEngine(DurableTaskClient client) : ISlaTimerEngine
+    {
+        public async Task StartAsync(int ticketNumber, CancellationToken ct)
+        {
+            if (await IsRunningAsync(ticketNumber, ct))
+            {
+                return;
+            }
+
+            await client.ScheduleNewOrchestrationInstanceAsync(SlaOrchestration.Name, new SlaTimerState(ticketNumber),
+                new StartOrchestrationOptions { InstanceId = SlaOrchestration.InstanceId(ticketNumber) }, ct);
+        }
+
+        public Task NotifyChangedAsync(int ticketNumber, CancellationToken ct) =>
+            client.RaiseEventAsync(SlaOrchestration.InstanceId(ticketNumber), SlaOrchestration.ChangedEvent, null, ct);
+
+        public Task StopAsync(int ticketNumber, string reason, CancellationToken ct) =>
+            client.TerminateInstanceAsync(SlaOrchestration.InstanceId(ticketNumber), reason, ct);
+
+        public async Task<bool> IsRunningAsync(int ticketNumber, CancellationToken ct)
+        {
+            var instance = await client.GetInstanceAsync(SlaOrchestration.InstanceId(ticketNumber), ct);
+            return instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending };
+        }
+    }
+}
