@@ -1,5 +1,8 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Sla;
+using Helpdesk.Standalone.Durable;
 using Helpdesk.Standalone.Queues;
+using Helpdesk.Standalone.Schedules;
 
 namespace Helpdesk.Standalone;
 
@@ -13,7 +16,16 @@ public static class StandaloneRegistration
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => HelpdeskJson.Configure(o.SerializerOptions));
+        builder.Services.AddHelpdeskSlaEngine();
+        builder.Services.AddHelpdeskDurableEngine(builder.Configuration);
         builder.Services.AddHostedService<TicketEventsQueueListener>();
+        builder.Services.AddHostedService<NotificationsQueueListener>();
+
+        // Registered after the durable engine, so that start-up jobs find it running.
+        builder.Services.AddSingleton(new CronJob(nameof(HelpdeskSchedules.SlaReconcile), HelpdeskSchedules.SlaReconcile, RunOnStartup: true,
+            (sp, ct) => sp.GetRequiredService<SlaReconciler>().RunAsync(ct)));
+        builder.Services.AddSingleton<CronJobService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CronJobService>());
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Durable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,15 @@ public static class SlaEngineRegistration
         services.TryAddSingleton<SlaEvaluateActivity>();
         services.TryAddSingleton<SlaReconciler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, SlaTicketEventHandler>());
+        services.TryAddSingleton<ISlaTimerEngine, DurableSlaTimerEngine>();
+
+        // The orchestration and its activities, declared once for both hosts' durable engines.
+        services.AddDurableCatalog(catalog => catalog
+            .AddOrchestration<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, SlaOrchestration.RunAsync)
+            .AddActivity<SlaNextDeadlineInput, SlaNextDeadline>(SlaOrchestration.NextDeadlineActivity,
+                (sp, input, ct) => sp.GetRequiredService<SlaNextDeadlineActivity>().RunAsync(input, ct))
+            .AddActivity<SlaEvaluateInput, SlaEvaluateResult>(SlaOrchestration.EvaluateActivity,
+                (sp, input, ct) => sp.GetRequiredService<SlaEvaluateActivity>().RunAsync(input, ct)));
         return services;
     }
 }

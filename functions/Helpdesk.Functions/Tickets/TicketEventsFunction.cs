@@ -1,20 +1,28 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Helpdesk.Functions.Tickets;
 
 /// <summary>
-/// Consumes lifecycle events. Throws on failure, so that the host retries and, after maxDequeueCount (host.json),
-/// moves the message to <c>ticket-events-poison</c>. The queue lives in the AzureWebJobsStorage account, which the
-/// deployment points at the same account as Helpdesk:Storage.
+/// Consumes lifecycle events (acknowledgment mail, SLA clock). Throws on failure, so that the host retries and, after
+/// maxDequeueCount (host.json), moves the message to <c>ticket-events-poison</c>. The queue lives in the
+/// AzureWebJobsStorage account, which the deployment points at the same account as Helpdesk:Storage.
 /// </summary>
 public sealed class TicketEventsFunction(TicketEventDispatcher dispatcher)
 {
     [Function("TicketEvents")]
-    public Task Run(
+    public async Task Run(
         [QueueTrigger(HelpdeskQueues.TicketEvents)] string message,
         long dequeueCount,
-        CancellationToken cancellationToken) =>
-        dispatcher.DispatchAsync(message, dequeueCount, cancellationToken);
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+    {
+        using (BoundOrchestrationClient.Bind(durableClient))
+        {
+            await dispatcher.DispatchAsync(message, dequeueCount, cancellationToken);
+        }
+    }
 }

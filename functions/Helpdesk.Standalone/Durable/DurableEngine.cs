@@ -111,9 +111,17 @@ public sealed class DurableEngine : IHostedService, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // DI may dispose this twice (registered as itself and as a hosted service through a factory).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _gate.Dispose();
     }
+
+    private int _disposed;
 
     /// <summary>The shim factory with the shared JSON options (same as <see cref="SystemTextJsonDataConverter"/>).</summary>
     internal static DurableTaskShimFactory CreateShimFactory(ILoggerFactory loggerFactory) =>

@@ -54,6 +54,7 @@ public sealed class HelpdeskHost : IAsyncDisposable
                 ["Helpdesk:Smtp:Security"] = "None",
                 ["Helpdesk:SupportAddress"] = "support@helpdesk.test",
                 ["Helpdesk:PublicBaseUrl"] = "http://helpdesk.test",
+                ["Helpdesk:Durable:HubName"] = prefix + "hub",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

@@ -67,6 +67,40 @@ public class HostParityTests
     }
 
     [Fact]
+    public void OrchestrationsAndActivities_AreTheCatalogsEntries()
+    {
+        var metadata = FunctionsMetadata();
+        string[] Named(string trigger) => [.. metadata
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == trigger))
+            .Select(f => f.GetProperty("name").GetString()!)
+            .Order(StringComparer.Ordinal)];
+
+        using var app = BuildStandalone();
+        var catalog = app.Services.GetRequiredService<Helpdesk.Core.Durable.DurableCatalog>();
+
+        Assert.NotEmpty(Named("orchestrationTrigger"));
+        Assert.Equal(Named("orchestrationTrigger"), catalog.Orchestrations.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Named("activityTrigger"), catalog.Activities.Select(a => a.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TimerSchedules_MatchTheStandaloneCronJobs()
+    {
+        var functions = FunctionsMetadata()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
+                .Where(b => b.GetProperty("type").GetString() == "timerTrigger")
+                .Select(b => $"{f.GetProperty("name").GetString()} {b.GetProperty("schedule").GetString()} {b.GetProperty("runOnStartup").GetBoolean()}"))
+            .Order(StringComparer.Ordinal);
+
+        using var app = BuildStandalone();
+        var standalone = app.Services.GetRequiredService<Helpdesk.Standalone.Schedules.CronJobService>().Jobs
+            .Select(j => $"{j.Name} {j.Schedule} {j.RunOnStartup}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(functions, standalone);
+    }
+
+    [Fact]
     public void HostJson_QueueSettings_EqualTheStandaloneListenerSettings()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
