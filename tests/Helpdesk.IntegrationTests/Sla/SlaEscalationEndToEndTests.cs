@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Tickets;
+using Helpdesk.IntegrationTests.EndToEnd;
+using Helpdesk.IntegrationTests.Infrastructure;
+
+namespace Helpdesk.IntegrationTests.Sla;
+
+/// <summary>
+/// The SLA engine end to end on the standalone host: real Durable Task Framework on Azurite, real mails. With a 12 s
+/// P1 resolution target, L1 has 6 s, L2 3.6 s: nobody acts, so the ticket climbs to L3 on its own.
+/// </summary>
+public class SlaEscalationEndToEndTests
+{
+    [Fact]
+    public async Task UnattendedTicket_EscalatesTwiceOnItsOwn_AndEachLevelGroupIsMailed()
+    {
+        await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12)));
+        using var client = host.Client();
+        var body = IntakeEndToEndTests.FormFields($"ceo.{Guid.NewGuid():N}@example.be", "Serveur de fichiers en panne");
+        body["impact"] = "organization";
+        body["canWork"] = "no";
+        using var response = await client.PostAsJsonAsync("/api/tickets", body);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var number = created.GetProperty("number").GetInt32();
+        var createdAt = created.GetProperty("createdAt").GetDateTimeOffset();
+
+        var toL2 = await host.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == "l2@helpdesk.test") && (m.Subject ?? "").Contains($"#{number}", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var toL3 = await host.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == "l3@helpdesk.test") && (m.Subject ?? "").Contains($"#{number}", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.NotNull(toL2);
+        Assert.NotNull(toL3);
+
+        var ticket = (await host.Get<TicketStore>().GetAsync(number, default))!.Ticket;
+        Assert.Equal(SupportLevel.L3, ticket.Level);
+        var timeline = await host.Get<TicketStore>().GetTimelineAsync(number, default);
+        var escalations = timeline.Where(e => e.Kind == "escalated").ToList();
+        Assert.Equal(2, escalations.Count);
+        Assert.All(escalations, e => Assert.Equal(SlaActors.System, e.Actor));
+        // Never before the level's share of the target was used: L1 at 6 s, L2 at 6 + 3.6 s.
+        Assert.True(escalations[0].At >= createdAt.AddSeconds(6), $"L1→L2 at {escalations[0].At:O}, created {createdAt:O}");
+        Assert.True(escalations[1].At >= createdAt.AddSeconds(9.6), $"L2→L3 at {escalations[1].At:O}, created {createdAt:O}");
+        Assert.Contains(await host.Get<TicketIndex>().ListQueueAsync(SupportLevel.L3, 10, null, default) is var l3 ? l3.Items : [], i => i.Number == number);
+
+        // The clock log records the warnings, escalations and breaches once each.
+        var log = await host.Get<ISlaClockLog>().ReadAsync(number, default);
+        Assert.Equal(2, log.OfType<SlaClockEvent.Escalated>().Count());
+        Assert.Single(log.OfType<SlaClockEvent.Breached>(), b => b.Target == SlaTarget.FirstResponse);
+    }
+
+    [Fact]
+    public async Task AcknowledgedAndResolvedTicket_IsNeverEscalated_AndItsTimerEnds()
+    {
+        await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)));
+        using var client = host.Client();
+        var body = IntakeEndToEndTests.FormFields($"ceo.{Guid.NewGuid():N}@example.be", "Internet coupé");
+        body["impact"] = "organization";
+        body["canWork"] = "no";
+        using var response = await client.PostAsJsonAsync("/api/tickets", body);
+        var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        using var tech = host.TechnicianClient();
+        (await tech.PostAsJsonAsync($"/api/tickets/{number}/acknowledge", new { actor = "alice" })).EnsureSuccessStatusCode();
+        (await tech.PostAsJsonAsync($"/api/tickets/{number}/resolve", new { actor = "alice", resolution = "Router restarted" })).EnsureSuccessStatusCode();
+
+        // The orchestration ends once it has seen the resolution; after that no timer of this ticket can fire.
+        var durable = host.Get<Helpdesk.Core.Durable.IOrchestrationClient>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await durable.GetAsync(SlaOrchestration.InstanceId(number), default)) is not { IsTerminal: true })
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the SLA orchestration did not end after the ticket was resolved");
+            await Task.Delay(200);
+        }
+
+        var log = await host.Get<ISlaClockLog>().ReadAsync(number, default);
+        Assert.Contains(log, e => e is SlaClockEvent.ResponseMet);
+        Assert.Contains(log, e => e is SlaClockEvent.Resolved);
+        Assert.DoesNotContain(log, e => e is SlaClockEvent.Escalated);
+        Assert.Equal(SupportLevel.L1, (await host.Get<TicketStore>().GetAsync(number, default))!.Ticket.Level);
+    }
+}
