@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Localization;
+using Helpdesk.Core.Sla;
 using Helpdesk.Core.Tickets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,8 @@ public sealed class TicketApi(
     AttachmentStore attachments,
     IOptions<IntakeOptions> intakeOptions,
     IOptions<HelpdeskOptions> options,
-    ILogger<TicketApi> logger)
+    ILogger<TicketApi> logger,
+    SlaStatusReader? sla = null)
 {
     public const int MaxIdempotencyKeyLength = 200;
     public const int DefaultPageSize = 50;
@@ -110,9 +112,14 @@ public sealed class TicketApi(
     public async Task<IResult> GetTicketAsync(int number, CancellationToken ct)
     {
         var view = await tickets.GetAsync(number, ct);
-        return view is null
-            ? NotFound(number)
-            : Results.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(number).ToString(), view.Timeline), HelpdeskJson.Options);
+        if (view is null)
+        {
+            return NotFound(number);
+        }
+
+        var status = sla is null ? null : await sla.ReadAsync(number, ct);
+        return Results.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(number).ToString(), view.Timeline) with { Sla = status },
+            HelpdeskJson.Options);
     }
 
     public async Task<IResult> QueueAsync(HttpRequest request, string level, CancellationToken ct)

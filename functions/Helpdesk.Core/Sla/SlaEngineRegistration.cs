@@ -26,6 +26,7 @@ public static class SlaEngineRegistration
         services.TryAddSingleton<SlaNextDeadlineActivity>();
         services.TryAddSingleton<SlaEvaluateActivity>();
         services.TryAddSingleton<SlaReconciler>();
+        services.TryAddSingleton<SlaStatusReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, SlaTicketEventHandler>());
         services.TryAddSingleton<ISlaTimerEngine, DurableSlaTimerEngine>();
 

@@ -112,6 +112,20 @@ public class HostParityTests
         Assert.Equal(HelpdeskRoutes.Prefix, doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
+    [Fact]
+    public void HostJson_DurableSettings_EqualTheStandaloneEngineDefaults()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
+        var durable = doc.RootElement.GetProperty("extensions").GetProperty("durableTask");
+        var defaults = new Helpdesk.Standalone.Durable.DurableEngineOptions();
+
+        Assert.Equal(defaults.HubName, durable.GetProperty("hubName").GetString());
+        var provider = durable.GetProperty("storageProvider");
+        Assert.Equal(defaults.MaxQueuePollingInterval,
+            TimeSpan.Parse(provider.GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(defaults.PartitionCount, provider.GetProperty("partitionCount").GetInt32());
+    }
+
     internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

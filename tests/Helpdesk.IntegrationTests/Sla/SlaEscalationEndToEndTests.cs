@@ -17,14 +17,7 @@ public class SlaEscalationEndToEndTests
     public async Task UnattendedTicket_EscalatesTwiceOnItsOwn_AndEachLevelGroupIsMailed()
     {
         await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(12)));
-        using var client = host.Client();
-        var body = IntakeEndToEndTests.FormFields($"ceo.{Guid.NewGuid():N}@example.be", "Serveur de fichiers en panne");
-        body["impact"] = "organization";
-        body["canWork"] = "no";
-        using var response = await client.PostAsJsonAsync("/api/tickets", body);
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var number = created.GetProperty("number").GetInt32();
-        var createdAt = created.GetProperty("createdAt").GetDateTimeOffset();
+        var (number, createdAt) = await CreateP1Async(host, "Serveur de fichiers en panne");
 
         var toL2 = await host.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == "l2@helpdesk.test") && (m.Subject ?? "").Contains($"#{number}", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         var toL3 = await host.Smtp.WaitForMessageAsync(m => m.To.Mailboxes.Any(b => b.Address == "l3@helpdesk.test") && (m.Subject ?? "").Contains($"#{number}", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
@@ -42,6 +35,17 @@ public class SlaEscalationEndToEndTests
         Assert.True(escalations[1].At >= createdAt.AddSeconds(9.6), $"L2→L3 at {escalations[1].At:O}, created {createdAt:O}");
         Assert.Contains(await host.Get<TicketIndex>().ListQueueAsync(SupportLevel.L3, 10, null, default) is var l3 ? l3.Items : [], i => i.Number == number);
 
+        // The technician's view shows the clock: per target the due date, time used and left, and time per level.
+        using var tech = host.TechnicianClient();
+        var view = (await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}")).GetProperty("sla");
+        Assert.Equal("l3", view.GetProperty("level").GetString());
+        var resolution = view.GetProperty("resolution");
+        Assert.Equal(createdAt.AddSeconds(12), resolution.GetProperty("due").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.True(resolution.TryGetProperty("used", out _) && resolution.TryGetProperty("left", out _));
+        Assert.Equal("breached", view.GetProperty("firstResponse").GetProperty("state").GetString());
+        Assert.True(view.GetProperty("timeAtLevel").TryGetProperty("L1", out var l1) || view.GetProperty("timeAtLevel").TryGetProperty("l1", out l1));
+        Assert.InRange(TimeSpan.Parse(l1.GetString()!, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds, 5.5, 8);
+
         // The clock log records the warnings, escalations and breaches once each.
         var log = await host.Get<ISlaClockLog>().ReadAsync(number, default);
         Assert.Equal(2, log.OfType<SlaClockEvent.Escalated>().Count());
@@ -52,12 +56,7 @@ public class SlaEscalationEndToEndTests
     public async Task AcknowledgedAndResolvedTicket_IsNeverEscalated_AndItsTimerEnds()
     {
         await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)));
-        using var client = host.Client();
-        var body = IntakeEndToEndTests.FormFields($"ceo.{Guid.NewGuid():N}@example.be", "Internet coupé");
-        body["impact"] = "organization";
-        body["canWork"] = "no";
-        using var response = await client.PostAsJsonAsync("/api/tickets", body);
-        var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        var (number, _) = await CreateP1Async(host, "Internet coupé");
         using var tech = host.TechnicianClient();
         (await tech.PostAsJsonAsync($"/api/tickets/{number}/acknowledge", new { actor = "alice" })).EnsureSuccessStatusCode();
         (await tech.PostAsJsonAsync($"/api/tickets/{number}/resolve", new { actor = "alice", resolution = "Router restarted" })).EnsureSuccessStatusCode();
@@ -76,5 +75,18 @@ public class SlaEscalationEndToEndTests
         Assert.Contains(log, e => e is SlaClockEvent.Resolved);
         Assert.DoesNotContain(log, e => e is SlaClockEvent.Escalated);
         Assert.Equal(SupportLevel.L1, (await host.Get<TicketStore>().GetAsync(number, default))!.Ticket.Level);
+    }
+
+    /// <summary>A ticket from the whole company, blocked: P1.</summary>
+    private static async Task<(int Number, DateTimeOffset CreatedAt)> CreateP1Async(HelpdeskHost host, string subject)
+    {
+        using var client = host.Client();
+        var body = IntakeEndToEndTests.FormFields($"ceo.{Guid.NewGuid():N}@example.be", subject);
+        body["impact"] = "organization";
+        body["canWork"] = "no";
+        using var response = await client.PostAsJsonAsync("/api/tickets", body);
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("number").GetInt32(), created.GetProperty("createdAt").GetDateTimeOffset());
     }
 }

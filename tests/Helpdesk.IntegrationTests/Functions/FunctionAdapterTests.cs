@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Helpdesk.Core.Http;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Functions.Tickets;
+using Helpdesk.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.IntegrationTests.Functions;
+
+/// <summary>
+/// The Functions app's function classes, called directly (no Functions host can run here): each hands the request to
+/// Core and returns its result, which these tests execute against a DefaultHttpContext.
+/// </summary>
+public class FunctionAdapterTests
+{
+    [Fact]
+    public async Task Form_ReturnsTheFrenchFormByDefault()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var functions = new IntakeFunctions(core.Get<TicketApi>());
+        var context = NewContext(core, "GET", "/api/form");
+
+        await functions.Form(context.Request).ExecuteAsync(context);
+
+        Assert.Equal(200, context.Response.StatusCode);
+        Assert.Contains("Signaler un problème informatique", Body(context), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateThenGetAndAct_ThroughTheFunctionClasses()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var intake = new IntakeFunctions(core.Get<TicketApi>());
+        var technicians = new TechnicianFunctions(core.Get<TicketApi>());
+
+        var create = NewContext(core, "POST", "/api/tickets",
+            """{"name":"Jan","email":"jan@example.be","subject":"VPN","description":"Geen verbinding","category":"network","impact":"team","canWork":"no"}""");
+        await (await intake.CreateTicket(create.Request, default)).ExecuteAsync(create);
+        Assert.Equal(201, create.Response.StatusCode);
+        var number = JsonDocument.Parse(Body(create)).RootElement.GetProperty("number").GetInt32();
+        Assert.EndsWith($"/api/tickets/{number}", create.Response.Headers.Location.ToString(), StringComparison.Ordinal);
+
+        var act = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"alice"}""");
+        await (await technicians.TicketAction(act.Request, number, "acknowledge", default)).ExecuteAsync(act);
+        Assert.Equal(200, act.Response.StatusCode);
+
+        var get = NewContext(core, "GET", $"/api/tickets/{number}");
+        await (await technicians.GetTicket(get.Request, number, default)).ExecuteAsync(get);
+        var ticket = JsonDocument.Parse(Body(get)).RootElement;
+        Assert.Equal("in-progress", ticket.GetProperty("status").GetString());
+        Assert.Equal(["created", "acknowledged"], ticket.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+
+        var again = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"bob"}""");
+        await (await technicians.TicketAction(again.Request, number, "acknowledge", default)).ExecuteAsync(again);
+        Assert.Equal(409, again.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TicketEvents_Function_HandsTheMessageToTheDispatcher_AndRefusesGarbage()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var function = new TicketEventsFunction(core.Get<TicketEventDispatcher>());
+
+        await using var durable = await Microsoft.DurableTask.Testing.DurableTaskTestHost.StartAsync(_ => { });
+
+        await Assert.ThrowsAsync<MalformedMessageException>(() => function.Run("not json", 1, durable.Client, default));
+    }
+
+    private static DefaultHttpContext NewContext(CoreServices core, string method, string path, string? json = null)
+    {
+        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = method;
+        context.Request.Path = path;
+        if (json is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(json);
+            context.Request.ContentType = "application/json";
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Body = new MemoryStream(bytes);
+        }
+
+        context.Response.Body = new MemoryStream();
+        _ = core;
+        return context;
+    }
+
+    private static string Body(HttpContext context)
+    {
+        context.Response.Body.Position = 0;
+        return new StreamReader(context.Response.Body).ReadToEnd();
+    }
+}
