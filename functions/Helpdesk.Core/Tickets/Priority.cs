@@ -1,5 +1,6 @@
 namespace Helpdesk.Core.Tickets;
 
+/// <summary>Priority P1 (highest) to P4; written "P1".."P4" everywhere, as people say it.</summary>
 public enum Priority
 {
     P1 = 1,

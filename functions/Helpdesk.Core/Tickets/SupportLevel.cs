@@ -1,5 +1,6 @@
 namespace Helpdesk.Core.Tickets;
 
+/// <summary>Support level L1 (first contact) to L3 (experts); written "L1".."L3" everywhere.</summary>
 public enum SupportLevel
 {
     L1 = 1,

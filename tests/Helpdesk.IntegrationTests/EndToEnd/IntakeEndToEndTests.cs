@@ -91,8 +91,8 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
         var number = json.GetProperty("number").GetInt32();
         Assert.Equal($"http://helpdesk.test/api/tickets/{number}", response.Headers.Location!.ToString());
         Assert.Equal("new", json.GetProperty("status").GetString());
-        Assert.Equal("p1", json.GetProperty("priority").GetString()!.ToLowerInvariant());
-        Assert.Equal("l1", json.GetProperty("level").GetString()!.ToLowerInvariant());
+        Assert.Equal("P1", json.GetProperty("priority").GetString());
+        Assert.Equal("L1", json.GetProperty("level").GetString());
         Assert.Equal($"http://helpdesk.test/api/tickets/{number}", json.GetProperty("url").GetString());
     }
 

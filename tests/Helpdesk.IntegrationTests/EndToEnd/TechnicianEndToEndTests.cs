@@ -67,7 +67,7 @@ public class TechnicianEndToEndTests(HostFixture fixture) : IClassFixture<HostFi
         using var closed = await ActAsync(number, "close", new { actor = "carol" });
         var after = await closed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("closed", after.GetProperty("status").GetString());
-        Assert.Equal("L2", after.GetProperty("level").GetString()!.ToUpperInvariant());
+        Assert.Equal("L2", after.GetProperty("level").GetString());
 
         using var tech = Host.TechnicianClient();
         var ticket = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
@@ -145,5 +145,23 @@ public class TechnicianEndToEndTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
         using var badSize = await tech.GetAsync("/api/queues/L1?pageSize=5000");
         Assert.Equal(HttpStatusCode.BadRequest, badSize.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("P2")]
+    [InlineData("p2")]
+    public async Task Reprioritize_ChangesThePriority_AndRecordsIt(string priority)
+    {
+        var number = await NewTicketAsync("individual", "yes");
+
+        (await ActAsync(number, "acknowledge")).EnsureSuccessStatusCode();
+        using var response = await ActAsync(number, "reprioritize", new { actor = "alice", priority, reason = "Director's laptop" });
+        var ticket = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("P2", ticket.GetProperty("priority").GetString());
+        using var tech = Host.TechnicianClient();
+        var view = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
+        Assert.Contains(view.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("kind").GetString() == "priority-changed");
     }
 }
