@@ -55,7 +55,7 @@ public class SlaEscalationEndToEndTests
     [Fact]
     public async Task AcknowledgedAndResolvedTicket_IsNeverEscalated_AndItsTimerEnds()
     {
-        await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8)));
+        await using var host = await HelpdeskHost.StartAsync(SlaSettings.P1(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)));
         var (number, _) = await CreateP1Async(host, "Internet coupé");
         using var tech = host.TechnicianClient();
         (await tech.PostAsJsonAsync($"/api/tickets/{number}/acknowledge", new { actor = "alice" })).EnsureSuccessStatusCode();
