@@ -101,6 +101,17 @@ public class HostParityTests
     }
 
     [Fact]
+    public void SlaReconcileSchedule_RunsDailyAtThree()
+    {
+        var schedule = NCrontab.CrontabSchedule.Parse(HelpdeskSchedules.SlaReconcile, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+        var next = schedule.GetNextOccurrence(new DateTime(2027, 3, 28, 12, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(new DateTime(2027, 3, 29, 3, 0, 0, DateTimeKind.Utc), next);
+        Assert.Equal(TimeSpan.FromDays(1), schedule.GetNextOccurrence(next) - next);
+    }
+
+    [Fact]
     public void HostJson_QueueSettings_EqualTheStandaloneListenerSettings()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
