@@ -130,8 +130,7 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
                         return;
                     case "Failed" or "Canceled":
                         throw new EmailSendException(
-                            $"ACS could not send mail {email.MessageId} (operation {operationId}): {result.Status}: {Describe(result.Error)}",
-                            HttpStatusCode.OK);
+                            $"ACS could not send mail {email.MessageId} (operation {operationId}): {result.Status}: {Describe(result.Error) ?? "no error detail"}");
                     default:
                         // NotStarted, Running.
                         continue;
@@ -204,24 +203,24 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
     private async Task<EmailSendException> FailureAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct);
-        string detail;
+        string? detail;
         try
         {
-            detail = Describe(JsonSerializer.Deserialize<AcsErrorResponse>(text, s_json)?.Error) is { Length: > 0 } d && d != "no error detail" ? d : text;
+            detail = Describe(JsonSerializer.Deserialize<AcsErrorResponse>(text, s_json)?.Error);
         }
         catch (JsonException)
         {
-            detail = text;
+            detail = null;
         }
 
-        var message = $"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: {detail}";
+        var message = $"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: {detail ?? text}";
         return IsTransient(response.StatusCode)
             ? new TransientEmailSendException(message, response.StatusCode, RetryAfter(response))
             : new EmailSendException(message, response.StatusCode);
     }
 
-    private static string Describe(AcsError? error) =>
-        error is null ? "no error detail" : $"{error.Code}: {error.Message}";
+    private static string? Describe(AcsError? error) =>
+        error is null ? null : $"{error.Code}: {error.Message}";
 
     internal sealed record AcsSendRequest(
         string SenderAddress,
