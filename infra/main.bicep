@@ -13,6 +13,21 @@ param location string = resourceGroup().location
 @description('Required. Support mailbox address that requesters write to and that signs outbound mail.')
 param supportAddress string
 
+@description('Optional. Sender name of outbound mail and the signature of mails to requesters.')
+param supportName string = 'IT Support'
+
+@description('Required. Group mailbox of support level 1 (first line): receives its SLA warnings and new tickets\' escalations.')
+param l1GroupAddress string
+
+@description('Required. Group mailbox of support level 2: receives the SLA notifications of tickets escalated to L2.')
+param l2GroupAddress string
+
+@description('Required. Group mailbox of support level 3: receives the SLA notifications of tickets escalated to L3.')
+param l3GroupAddress string
+
+@description('Required. Managers\' mailbox: also receives every SLA breach notification.')
+param managersAddress string
+
 @description('Optional. IANA time zone of the SLA business calendar.')
 param timeZone string = 'Europe/Brussels'
 
@@ -33,10 +48,6 @@ param smtpUserName string = ''
 @description('Optional. SMTP password, stored in Key Vault as secret "smtp-password". Empty: leave the secret as it is (set it with az keyvault secret set).')
 @secure()
 param smtpPassword string = ''
-
-@description('Optional. Technician API key, stored in Key Vault as secret "technician-api-key". Empty: leave the secret as it is.')
-@secure()
-param technicianApiKey string = ''
 
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
@@ -72,7 +83,6 @@ var deploymentContainerName = 'deployment-package'
 var storageSuffix = environment().suffixes.storage
 var secretNames = {
   smtpPassword: 'smtp-password'
-  technicianApiKey: 'technician-api-key'
   acsConnectionString: 'acs-connection-string'
 }
 
@@ -116,7 +126,6 @@ module keyVault 'modules/keyvault.bicep' = {
     appPrincipalId: identity.outputs.principalId
     secrets: {
       '${secretNames.smtpPassword}': smtpPassword
-      '${secretNames.technicianApiKey}': technicianApiKey
     }
   }
 }
@@ -156,6 +165,8 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     // Every name the app reads; infra/app-settings.required.txt lists them and a test checks this object against it.
+    // Every Helpdesk__* name must also be a property path of an options class of Helpdesk.Core (tested): no typos,
+    // nothing the Functions app ignores (technicians authenticate with function keys, so no Helpdesk__ApiKey here).
     appSettings: {
       // Functions host storage (triggers, Durable Task hub) through the managed identity.
       AzureWebJobsStorage__credential: 'managedidentity'
@@ -167,14 +178,17 @@ module functionApp 'modules/functionapp.bicep' = {
       AZURE_CLIENT_ID: identity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
-      Helpdesk__TenantName: tenantName
-      Helpdesk__ApiKey: keyVaultReference(keyVault.outputs.name, secretNames.technicianApiKey)
       Helpdesk__Storage__BlobServiceUri: blobServiceUri
       Helpdesk__Storage__QueueServiceUri: queueServiceUri
       Helpdesk__Storage__TableServiceUri: tableServiceUri
       Helpdesk__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
       Helpdesk__SupportAddress: supportAddress
+      Helpdesk__SupportName: supportName
       Helpdesk__Sla__Calendar__TimeZone: timeZone
+      Helpdesk__Sla__Notifications__Groups__L1: l1GroupAddress
+      Helpdesk__Sla__Notifications__Groups__L2: l2GroupAddress
+      Helpdesk__Sla__Notifications__Groups__L3: l3GroupAddress
+      Helpdesk__Sla__Notifications__Managers: managersAddress
       Helpdesk__Email__Provider: enableCommunicationServices ? 'Acs' : 'Smtp'
       Helpdesk__Email__Acs__ConnectionString: enableCommunicationServices
         ? keyVaultReference(keyVault.outputs.name, secretNames.acsConnectionString)

@@ -21,6 +21,7 @@ public static class HelpdeskCoreRegistration
         services.AddValidatedOptions<HelpdeskOptions, HelpdeskOptionsValidator>(configuration, HelpdeskOptions.Section);
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(configuration, SmtpOptions.Section);
+        services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(configuration, EmailOptions.Section);
         services.AddValidatedOptions<PriorityMatrixOptions, PriorityMatrixOptionsValidator>(configuration, PriorityMatrixOptions.Section);
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateOnStart();
         services.AddOptions<TicketNumberingOptions>().BindConfiguration(TicketNumberingOptions.Section).ValidateOnStart();
@@ -47,7 +48,15 @@ public static class HelpdeskCoreRegistration
         services.AddSingleton<TicketApi>();
 
         // Notifications
-        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        // Helpdesk:Email:Provider picks the adapter; a host or test may register its own IEmailSender first.
+        services.TryAddSingleton<SmtpEmailSender>();
+        services.AddHttpClient<AcsEmailSender>()
+            // The sender lives as long as its singleton consumers: rotate pooled connections (DNS) instead of handlers.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesAcs
+            ? sp.GetRequiredService<AcsEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<ITicketEventHandler, AcknowledgmentMail>();
         return services;
     }

@@ -28,7 +28,6 @@ public static class BicepCli
 
         // Secrets in .bicepparam files come from the environment; keep the test independent of the caller's shell.
         startInfo.Environment["SMTP_PASSWORD"] = string.Empty;
-        startInfo.Environment["HELPDESK_API_KEY"] = string.Empty;
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {s_path.Value}.");
         var stdout = process.StandardOutput.ReadToEndAsync();

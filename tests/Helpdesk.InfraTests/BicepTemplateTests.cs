@@ -58,6 +58,53 @@ public sealed class BicepTemplateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task FunctionAppSettings_EveryHelpdeskSettingBindsToAnOptionsProperty()
+    {
+        var result = await BicepCli.RunAsync("build", MainBicep, "--stdout");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        var names = FunctionAppSettingNames(JsonNode.Parse(result.StandardOutput)!)
+            .Concat(File.ReadAllLines(Path.Combine(BicepCli.InfraDirectory, "app-settings.required.txt")).Select(line => line.Trim()))
+            .Where(name => name.StartsWith("Helpdesk__", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(names);
+        var unbound = names.Where(name => !OptionsBindingPaths.IsBindable(name)).ToList();
+        Assert.True(
+            unbound.Count == 0,
+            $"Set by infra/main.bicep or listed in app-settings.required.txt, but no options property of Helpdesk.Core binds them (typo, or a setting the app does not read): {string.Join(", ", unbound)}");
+    }
+
+    [Fact]
+    public void OptionsBindingPaths_CoverTheOptionsClasses_AndRejectTypos()
+    {
+        Type[] expected =
+        [
+            typeof(Helpdesk.Core.HelpdeskOptions), typeof(Helpdesk.Core.Storage.StorageOptions), typeof(Helpdesk.Core.Notifications.SmtpOptions),
+            typeof(Helpdesk.Core.Notifications.EmailOptions), typeof(Helpdesk.Core.Sla.SlaPolicyOptions),
+            typeof(Helpdesk.Core.Sla.BusinessCalendarOptions), typeof(Helpdesk.Core.Sla.SlaNotificationOptions),
+        ];
+        Assert.Empty(expected.Except(OptionsBindingPaths.OptionsTypes.Select(o => o.Type)));
+
+        string[] bindable =
+        [
+            "Helpdesk__SupportName", "Helpdesk__Storage__TableServiceUri", "Helpdesk__Email__Acs__ConnectionString",
+            "Helpdesk__Sla__Notifications__Groups__L3", "helpdesk__sla__notifications__managers", "Helpdesk__Sla__P1__TwentyFourSeven",
+            "Helpdesk__Sla__Providers__internet-provider__Response", "Helpdesk__Sla__Calendar__ExtraClosedDays__0",
+            "Helpdesk__Priority__Matrix__team__partly",
+        ];
+        Assert.All(bindable, name => Assert.True(OptionsBindingPaths.IsBindable(name), name));
+
+        string[] notBindable =
+        [
+            "Helpdesk__ApiKey", "Helpdesk__TenantName", "Helpdesk__Sla__Notifications__Groups__L4", "Helpdesk__Sla__Notification__Managers",
+            "Helpdesk__Storage", "Helpdesk__Email__Acs", "Helpdesk__Email__UsesAcs", "Helpdesk__Smtp__Host__Name",
+        ];
+        Assert.All(notBindable, name => Assert.False(OptionsBindingPaths.IsBindable(name), name));
+    }
+
+    [Fact]
     public async Task FunctionAppSettings_DoNotSetWhatFlexConsumptionForbids()
     {
         var result = await BicepCli.RunAsync("build", MainBicep, "--stdout");

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Notifications;
+
+/// <summary>A mail that could not be sent. Not transient: retrying the same request will fail the same way.</summary>
+public class EmailSendException : Exception
+{
+    public EmailSendException() { }
+
+    public EmailSendException(string message) : base(message) { }
+
+    public EmailSendException(string message, Exception? inner) : base(message, inner) { }
+
+    public EmailSendException(string message, HttpStatusCode? statusCode, Exception? inner = null) : base(message, inner) =>
+        StatusCode = statusCode;
+
+    public HttpStatusCode? StatusCode { get; }
+}
+
+/// <summary>
+/// A send that may succeed later (throttled, service error, network, operation still running at the timeout).
+/// The caller lets it propagate: the queue message is retried, and the deterministic Operation-Id lets ACS dedupe.
+/// </summary>
+public sealed class TransientEmailSendException : EmailSendException
+{
+    public TransientEmailSendException() { }
+
+    public TransientEmailSendException(string message) : base(message) { }
+
+    public TransientEmailSendException(string message, Exception? inner) : base(message, inner) { }
+
+    public TransientEmailSendException(string message, HttpStatusCode? statusCode, TimeSpan? retryAfter, Exception? inner = null)
+        : base(message, statusCode, inner) => RetryAfter = retryAfter;
+
+    public TimeSpan? RetryAfter { get; }
+}
+
+/// <summary>
+/// Sends through the Azure Communication Services Email REST API (<c>POST {endpoint}/emails:send</c>, api-version
+/// 2023-03-31) with HMAC-SHA256 access-key signing, then polls the long-running operation to a final state.
+/// <para>
+/// ACS assigns its own Message-ID to the mail, so <see cref="OutgoingEmail.MessageId"/> is not the header the requester
+/// sees; it names the ACS operation instead (<c>Operation-Id</c>, derived from it), so a retried send of the same mail
+/// is recognised by ACS. Replies still thread: the ticket tag is in the subject, and inbound threading falls back to it
+/// when In-Reply-To names an id we did not issue.
+/// </para>
+/// </summary>
+public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> options, TimeProvider time, ILogger<AcsEmailSender> logger) : IEmailSender
+{
+    public const string ApiVersion = "2023-03-31";
+
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly TimeSpan s_maxRetryAfter = TimeSpan.FromSeconds(30);
+
+    private readonly Lazy<AcsConnectionString> _connection = new(() => AcsConnectionString.Parse(options.Value.Acs.ConnectionString));
+
+    public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var acs = options.Value.Acs;
+        var connection = _connection.Value;
+        var operationId = OperationIdFor(email.MessageId);
+        var body = JsonSerializer.SerializeToUtf8Bytes(ToRequest(email, acs.SenderAddress ?? email.From.Address), s_json);
+
+        using var timeout = new CancellationTokenSource(acs.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+        try
+        {
+            // "./": a bare "emails:send" would parse as an absolute URI with the scheme "emails".
+            var sendUri = new Uri(connection.Endpoint, $"./emails:send?api-version={ApiVersion}");
+            using var send = new HttpRequestMessage(HttpMethod.Post, sendUri) { Content = new ByteArrayContent(body) };
+            send.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            send.Headers.TryAddWithoutValidation("Operation-Id", operationId);
+            AcsRequestSigning.Sign(send, body, connection.AccessKey, time.GetUtcNow());
+            using var accepted = await http.SendAsync(send, token);
+
+            Uri statusUri;
+            switch (accepted.StatusCode)
+            {
+                case HttpStatusCode.Accepted:
+                    statusUri = accepted.Headers.TryGetValues("Operation-Location", out var location) && Uri.TryCreate(location.First(), UriKind.Absolute, out var parsed)
+                        ? parsed
+                        : StatusUri(connection, operationId);
+                    break;
+                case HttpStatusCode.Conflict:
+                    // The same Operation-Id again (a retried send): follow the existing operation instead of sending twice.
+                    logger.LogInformation("ACS already has send operation {OperationId} ({MessageId}); following it.", operationId, email.MessageId);
+                    statusUri = StatusUri(connection, operationId);
+                    break;
+                default:
+                    throw await FailureAsync(accepted, $"ACS refused mail {email.MessageId}", token);
+            }
+
+            var delay = RetryAfter(accepted) ?? acs.PollInterval;
+            while (true)
+            {
+                await Task.Delay(delay, time, token);
+                using var poll = new HttpRequestMessage(HttpMethod.Get, statusUri);
+                AcsRequestSigning.Sign(poll, [], connection.AccessKey, time.GetUtcNow());
+                using var status = await http.SendAsync(poll, token);
+                delay = RetryAfter(status) ?? acs.PollInterval;
+                if (IsTransient(status.StatusCode))
+                {
+                    continue;
+                }
+
+                if (status.StatusCode != HttpStatusCode.OK)
+                {
+                    throw await FailureAsync(status, $"ACS status of mail {email.MessageId} (operation {operationId})", token);
+                }
+
+                var result = await status.Content.ReadFromJsonAsync<AcsOperationStatus>(s_json, token);
+                switch (result?.Status)
+                {
+                    case "Succeeded":
+                        logger.LogInformation("Mail {MessageId} sent through ACS (operation {OperationId}).", email.MessageId, operationId);
+                        return;
+                    case "Failed" or "Canceled":
+                        throw new EmailSendException(
+                            $"ACS could not send mail {email.MessageId} (operation {operationId}): {result.Status}: {Describe(result.Error) ?? "no error detail"}");
+                    default:
+                        // NotStarted, Running.
+                        continue;
+                }
+            }
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientEmailSendException(
+                $"ACS send of mail {email.MessageId} (operation {operationId}) did not finish within {acs.Timeout}.", null, null, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TransientEmailSendException($"ACS could not be reached for mail {email.MessageId}: {ex.Message}", ex.StatusCode, null, ex);
+        }
+    }
+
+    /// <summary>A stable GUID for a Message-ID (name-based, SHA-256): the same mail always maps to the same ACS operation.</summary>
+    public static string OperationIdFor(string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(messageId.Trim().Trim('<', '>')));
+        var bytes = hash.AsSpan(0, 16);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8 (custom, RFC 9562)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC variant
+        return new Guid(bytes, bigEndian: true).ToString("D");
+    }
+
+    internal static AcsSendRequest ToRequest(OutgoingEmail email, string senderAddress)
+    {
+        // ACS accepts custom headers; our mails are automatic, so tell other systems not to auto-reply (mail loops).
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Auto-Submitted"] = "auto-generated",
+            ["X-Auto-Response-Suppress"] = "All",
+        };
+        foreach (var (key, value) in email.Headers ?? new Dictionary<string, string>())
+        {
+            headers[key] = value;
+        }
+
+        return new AcsSendRequest(
+            senderAddress,
+            new AcsRecipients([.. email.To.Select(t => new AcsAddress(t.Address, t.DisplayName))]),
+            new AcsContent(email.Subject, email.TextBody, email.HtmlBody),
+            headers,
+            // The sender is an ACS domain address; replies go to the support mailbox.
+            [new AcsAddress(email.From.Address, email.From.DisplayName)],
+            UserEngagementTrackingDisabled: true);
+    }
+
+    private static Uri StatusUri(AcsConnectionString connection, string operationId) =>
+        new(connection.Endpoint, $"emails/operations/{Uri.EscapeDataString(operationId)}?api-version={ApiVersion}");
+
+    private static bool IsTransient(HttpStatusCode code) =>
+        code is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)code >= 500;
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var value = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value < TimeSpan.Zero ? TimeSpan.Zero : value > s_maxRetryAfter ? s_maxRetryAfter : value;
+    }
+
+    private async Task<EmailSendException> FailureAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        string? detail;
+        try
+        {
+            detail = Describe(JsonSerializer.Deserialize<AcsErrorResponse>(text, s_json)?.Error);
+        }
+        catch (JsonException)
+        {
+            detail = null;
+        }
+
+        var message = $"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: {detail ?? text}";
+        return IsTransient(response.StatusCode)
+            ? new TransientEmailSendException(message, response.StatusCode, RetryAfter(response))
+            : new EmailSendException(message, response.StatusCode);
+    }
+
+    private static string? Describe(AcsError? error) =>
+        error is null ? null : $"{error.Code}: {error.Message}";
+
+    internal sealed record AcsSendRequest(
+        string SenderAddress,
+        AcsRecipients Recipients,
+        AcsContent Content,
+        IReadOnlyDictionary<string, string> Headers,
+        IReadOnlyList<AcsAddress> ReplyTo,
+        bool UserEngagementTrackingDisabled);
+
+    internal sealed record AcsRecipients(IReadOnlyList<AcsAddress> To);
+
+    internal sealed record AcsAddress(string Address, string? DisplayName);
+
+    internal sealed record AcsContent(string Subject, string PlainText, string? Html);
+
+    private sealed record AcsOperationStatus(string? Id, string? Status, AcsError? Error);
+
+    private sealed record AcsErrorResponse(AcsError? Error);
+
+    private sealed record AcsError(string? Code, string? Message);
+}
