@@ -138,12 +138,13 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
     [Fact]
     public async Task Waiting_PausesTheClock_ResumeContinues()
     {
-        var opened = await OpenAsync(3);
+        // P3: L1's share is 6 s, room enough to acknowledge and pause before it runs out on a loaded machine.
+        var opened = await OpenAsync(3, Priority.P3);
         await ActAsync(3, new Acknowledge("alice"));
         var paused = await ActAsync(3, new Wait("alice", WaitingOn.Requester, null, null));
 
         // The scenario needs time to pass while paused: longer than L1's whole share.
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        await Task.Delay(TimeSpan.FromSeconds(6.5));
         var resumed = await ActAsync(3, new Resume("alice"));
         // Nothing falls due while paused (an action due before the pause, e.g. a first-response breach on a slow
         // machine, may still be recorded during it).
@@ -152,7 +153,7 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
         await Until(() => _log.Actions<E.Escalated>(3).Count == 1, "the L1 -> L2 escalation");
         var escalation = _log.Actions<E.Escalated>(3).Single();
         var used = paused.At - opened;
-        Assert.Equal(resumed.At + (TimeSpan.FromSeconds(3) - used), escalation.DueAt);
+        Assert.Equal(resumed.At + (TimeSpan.FromSeconds(6) - used), escalation.DueAt);
         AssertNoActionBeforeDue(3);
         await ActAsync(3, new Resolve("alice", "done"));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(3)).RuntimeStatus);

@@ -98,7 +98,7 @@ public class SlaCrashRecoveryTests
                 }
 
                 return true;
-            }, TimeSpan.FromMinutes(4), "all tickets at L3");
+            }, TimeSpan.FromMinutes(8), "all tickets at L3");
 
             foreach (var (number, at) in created)
             {
