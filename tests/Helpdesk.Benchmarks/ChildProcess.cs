@@ -15,7 +15,7 @@ public sealed class ChildProcess : IDisposable
 {
     private const string Watchdog = """
         parent="$1"; shift
-        "$@" &
+        if [ -n "$BENCH_OUTPUT_FILE" ]; then "$@" >"$BENCH_OUTPUT_FILE" 2>&1 & else "$@" & fi
         child=$!
         echo "watchdog-child-pid $child"
         trap 'kill "$child" 2>/dev/null' TERM INT

@@ -19,7 +19,9 @@ public sealed class HostProcess : IDisposable
     public ChildProcess Process { get; }
     public Uri BaseAddress { get; }
 
-    public static async Task<HostProcess> StartAsync(string repoRoot, string storageConnectionString, int smtpPort, string? hostDll = null)
+    /// <param name="settings">Extra configuration for the host, as environment variables (<c>Helpdesk__Sla__P1__Resolution</c>…); they override the defaults below.</param>
+    public static async Task<HostProcess> StartAsync(string repoRoot, string storageConnectionString, int smtpPort, string? hostDll = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = hostDll ?? FindHostDll(repoRoot);
         var port = Azurite.FreePorts(1)[0];
@@ -34,6 +36,11 @@ public sealed class HostProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         var process = await ChildProcess.StartAsync("dotnet", [dll, "--urls", baseAddress.ToString().TrimEnd('/')], Path.GetDirectoryName(dll)!, environment);
         var host = new HostProcess(process, baseAddress);
         try

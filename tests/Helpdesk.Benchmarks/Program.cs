@@ -3,23 +3,38 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Helpdesk.Benchmarks;
 
-// Intake benchmark: form intake end to end on the standalone host (a separate process) with a private Azurite,
-// compared with Azurite's raw insert rate measured in the same run. Reports; never gates (exit code 0).
-// dotnet run -c Release --project tests/Helpdesk.Benchmarks -- [--seconds 20] [--clients 16] [--tickets 10000]
+// Benchmarks on the standalone host (a separate process) with a private Azurite. Reports; never gates (exit code 0).
+// Mode `intake` (default): form intake end to end, compared with Azurite's raw insert rate measured in the same run.
+// dotnet run -c Release --project tests/Helpdesk.Benchmarks -- [intake] [--seconds 20] [--clients 16] [--tickets 10000]
 //   [--baseline-seconds 10] [--warmup-seconds 3] [--keep-log] [--no-debug] [--host-dll path]
+// Mode `sla`: open P1 tickets whose escalations fall due over a spread; lateness, missed/duplicated, requests per ticket.
+// dotnet run -c Release --project tests/Helpdesk.Benchmarks -- sla [--tickets 2000] [--spread 60] [--resolution 120] ... (see SlaOptions.Usage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var options = Options.Parse(args);
-if (options is null)
+const string IntakeUsage = "dotnet run -c Release --project tests/Helpdesk.Benchmarks -- [intake] [--seconds 20] [--clients 16] [--tickets 10000] [--baseline-seconds 10] [--warmup-seconds 3] [--keep-log] [--no-debug] [--host-dll path]";
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
+var rest = mode == "intake" && (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) ? args : args[1..];
+Func<Task>? run = null;
+if (mode == "intake" && Options.Parse(rest) is { } options)
 {
-    Console.WriteLine("usage: dotnet run -c Release --project tests/Helpdesk.Benchmarks -- [--seconds 20] [--clients 16] [--tickets 10000] [--baseline-seconds 10] [--warmup-seconds 3] [--keep-log] [--no-debug] [--host-dll path]");
+    run = () => Benchmark.RunAsync(options);
+}
+else if (mode == "sla" && SlaOptions.Parse(rest) is { } slaOptions)
+{
+    run = () => SlaBenchmark.RunAsync(slaOptions, Benchmark.RepoRoot());
+}
+
+if (run is null)
+{
+    Console.WriteLine("usage: " + IntakeUsage);
+    Console.WriteLine("       " + SlaOptions.Usage);
     return 0;
 }
 
 try
 {
-    await Benchmark.RunAsync(options);
+    await run();
 }
 #pragma warning disable CA1031 // A benchmark reports every failure and still exits 0.
 catch (Exception ex)
@@ -253,7 +268,7 @@ internal static class Benchmark
 
     private static void Check(string name, bool pass, string value) => Console.WriteLine($"  {(pass ? "PASS" : "FAIL")}  {name,-44} {value}");
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -20,6 +20,9 @@ public sealed record RequestCounts(int Total, IReadOnlyDictionary<string, int> B
 /// </summary>
 public sealed partial class RequestLog(string path)
 {
+    /// <summary>Requests to this table are the benchmark's own (a responsiveness probe) and are not counted.</summary>
+    public const string ExcludedTable = "ProbeZ";
+
     public long Length => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     /// <summary>Waits until the log has not grown for <paramref name="quiet"/> (at most <paramref name="max"/>) and returns its length.</summary>
@@ -42,6 +45,10 @@ public sealed partial class RequestLog(string path)
         return length;
     }
 
+    /// <summary>
+    /// Counts the requests between two offsets. Azurite writes this log through a buffered stream that falls seconds
+    /// behind under load (and stamps lines when it writes them), so take the end offset once the log has caught up.
+    /// </summary>
     public RequestCounts Read(long from, long to)
     {
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -53,6 +60,11 @@ public sealed partial class RequestLog(string path)
             var url = Value(line, "RequestURL=");
             if (method is not null && url is not null)
             {
+                if (url.Contains("/" + ExcludedTable, StringComparison.Ordinal))
+                {
+                    continue; // the benchmark's own probe
+                }
+
                 total++;
                 var key = $"{Service(line)} {method} {Normalize(url)}";
                 byKey[key] = byKey.GetValueOrDefault(key) + 1;
@@ -154,11 +166,21 @@ public sealed partial class RequestLog(string path)
 
         path = EntityKeys().Replace(path, "(…)");
         path = MessageId().Replace(path, "/messages/{id}");
+        path = ControlQueue().Replace(path, "-control-NN");
+        if (path.Contains('/', StringComparison.Ordinal) && path.LastIndexOf('/') > 0 && !path.Contains("/messages", StringComparison.Ordinal) && !path.StartsWith("/$batch", StringComparison.Ordinal))
+        {
+            // A blob: /container/name → /container/{blob}
+            path = path[..path.IndexOf('/', 1)] + "/{blob}";
+        }
+
         return path.Length == 0 ? "/" : path;
     }
 
     [GeneratedRegex(@"\((PartitionKey|%27|').*\)$")]
     private static partial Regex EntityKeys();
+
+    [GeneratedRegex(@"-control-\d+")]
+    private static partial Regex ControlQueue();
 
     [GeneratedRegex(@"/messages/[^/]+$")]
     private static partial Regex MessageId();
@@ -183,6 +205,7 @@ public sealed partial class RequestLog(string path)
         partitionKey.Length == 0 ? ""
         : partitionKey.StartsWith("req-", StringComparison.Ordinal) ? " [req-*]"
         : partitionKey.All(char.IsAsciiDigit) ? " [{number}]"
+        : partitionKey.StartsWith("sla-", StringComparison.Ordinal) ? " [sla-*]"
         : $" [{partitionKey}]";
 
     [GeneratedRegex(@"(?:GET|POST|PUT|PATCH|MERGE|DELETE) https?://[^/\s]+/devstoreaccount1/([A-Za-z0-9]+)")]

@@ -13,10 +13,14 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _server = Task.CompletedTask;
     private long _received;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byRecipient = new(StringComparer.OrdinalIgnoreCase);
 
     public int Port { get; private set; }
 
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Messages received per recipient address (a message to two recipients counts once for each).</summary>
+    public int ReceivedBy(string address) => _byRecipient.GetValueOrDefault(address);
 
     public static async Task<SmtpSink> StartAsync()
     {
@@ -80,6 +84,11 @@ public sealed class SmtpSink : IAsyncDisposable
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref owner._received);
+            foreach (var mailbox in transaction.To)
+            {
+                owner._byRecipient.AddOrUpdate($"{mailbox.User}@{mailbox.Host}", 1, (_, n) => n + 1);
+            }
+
             return Task.FromResult(SmtpResponse.Ok);
         }
     }
