@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Helpdesk.Core.Sla;
 
 /// <summary>
-/// Activity <see cref="SlaOrchestration.NextDeadlineActivity"/>: reads the clock log and says when to evaluate next
+/// Second half of <see cref="SlaStepActivity"/>: reads the clock log and says when to evaluate next
 /// (now, when actions are due or side effects are pending), or that the ticket's clocks have stopped.
 /// </summary>
 public sealed class SlaNextDeadlineActivity(ISlaClockLog log, SlaPolicy policy, SlaCalendars calendars, TimeProvider time)
@@ -40,7 +40,7 @@ public sealed class SlaNextDeadlineActivity(ISlaClockLog log, SlaPolicy policy, 
 }
 
 /// <summary>
-/// Activity <see cref="SlaOrchestration.EvaluateActivity"/>: records the actions due now and carries out their side
+/// First half of <see cref="SlaStepActivity"/>: records the actions due now and carries out their side
 /// effects, exactly once however often it runs. Rules:
 /// <list type="number">
 /// <item>Actions come from <see cref="SlaClock.NextActions"/> at the activity's current time: never one before its due time.</item>
@@ -172,5 +172,21 @@ public sealed class SlaEvaluateActivity(
         var targets = policy.TargetsFor(priority);
         var allowed = warned.Target == SlaTarget.FirstResponse ? targets.FirstResponse : targets.Resolution;
         return calendars.For(targets.TwentyFourSeven).AddBusinessTime(warned.DueAt, allowed * (1 - policy.WarningThreshold));
+    }
+}
+
+/// <summary>
+/// Activity <see cref="SlaOrchestration.StepActivity"/>: evaluates the ticket now (records and carries out what is
+/// due, idempotently), then reads the log again to say when to look next. Never acts before a due time: the time is
+/// the activity's clock, not the (possibly early) timer's.
+/// </summary>
+public sealed class SlaStepActivity(SlaEvaluateActivity evaluate, SlaNextDeadlineActivity next)
+{
+    public async Task<SlaStepResult> RunAsync(SlaStepInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var evaluation = await evaluate.RunAsync(new SlaEvaluateInput(input.TicketNumber), ct);
+        var deadline = await next.RunAsync(new SlaNextDeadlineInput(input.TicketNumber), ct);
+        return new SlaStepResult(evaluation, deadline);
     }
 }

@@ -38,6 +38,9 @@ public static class SlaClock
     // The actions due at `now` that the log does not hold yet, numbered after the log's last sequence and dated
     // `now` (so the log stays in time order), and the next instant something falls due. Never returns an action
     // due after `now`: a timer firing early simply gets nothing and the next deadline again.
+    // At most two warnings, two breaches and two escalations exist per ticket lifecycle; a few more rounds are slack.
+    private const int MaxRounds = 16;
+
     public static SlaDueActions NextActions(IReadOnlyList<SlaClockEvent> log, SlaPolicy policy, SlaCalendars calendars, DateTimeOffset now)
     {
         var extended = log.ToList();
@@ -45,9 +48,14 @@ public static class SlaClock
 
         // Recording an escalation can make the next one due at once (the new level may already have spent its
         // share earlier), so re-evaluate with the recorded actions until nothing new is due. Each action can be
-        // recorded only once, so this ends.
-        while (true)
+        // recorded only once, so this ends; the bound turns a future bug into an error instead of a hung worker.
+        for (var round = 0; ; round++)
         {
+            if (round > MaxRounds)
+            {
+                throw new InvalidOperationException($"SLA evaluation did not settle after {MaxRounds} rounds; the clock log is inconsistent.");
+            }
+
             var replay = ClockReplay.Run(extended, policy, calendars, now);
             var pending = Pending(replay, policy, now).ToList();
             var dueNow = pending.Where(p => p.DueAt <= now).OrderBy(p => p.DueAt).ThenBy(p => p.Rank).ToList();

@@ -25,6 +25,7 @@ public static class SlaEngineRegistration
         services.TryAddSingleton<NotificationDispatcher>();
         services.TryAddSingleton<SlaNextDeadlineActivity>();
         services.TryAddSingleton<SlaEvaluateActivity>();
+        services.TryAddSingleton<SlaStepActivity>();
         services.TryAddSingleton<SlaReconciler>();
         services.TryAddSingleton<SlaStatusReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, SlaTicketEventHandler>());
@@ -33,10 +34,8 @@ public static class SlaEngineRegistration
         // The orchestration and its activities, declared once for both hosts' durable engines.
         services.AddDurableCatalog(catalog => catalog
             .AddOrchestration<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, SlaOrchestration.RunAsync)
-            .AddActivity<SlaNextDeadlineInput, SlaNextDeadline>(SlaOrchestration.NextDeadlineActivity,
-                (sp, input, ct) => sp.GetRequiredService<SlaNextDeadlineActivity>().RunAsync(input, ct))
-            .AddActivity<SlaEvaluateInput, SlaEvaluateResult>(SlaOrchestration.EvaluateActivity,
-                (sp, input, ct) => sp.GetRequiredService<SlaEvaluateActivity>().RunAsync(input, ct)));
+            .AddActivity<SlaStepInput, SlaStepResult>(SlaOrchestration.StepActivity,
+                (sp, input, ct) => sp.GetRequiredService<SlaStepActivity>().RunAsync(input, ct)));
         return services;
     }
 }

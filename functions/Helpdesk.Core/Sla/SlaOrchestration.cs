@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helpdesk.Core.Durable;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -20,17 +21,26 @@ public sealed record SlaEvaluateInput(int TicketNumber);
 /// <summary>The dedupe ids of the actions recorded and of the entries whose side effects were completed by this evaluation.</summary>
 public sealed record SlaEvaluateResult(int TicketNumber, IReadOnlyList<string> Recorded, IReadOnlyList<string> EffectsDone);
 
+public sealed record SlaStepInput(int TicketNumber);
+
+/// <summary>One turn's work: what the evaluation did now, then when to look again (or that the clocks have stopped).</summary>
+public sealed record SlaStepResult(SlaEvaluateResult Evaluation, SlaNextDeadline Next)
+{
+    /// <summary>Nothing was recorded or completed: a deadline already past is then not worth an immediate new turn.</summary>
+    public bool Idle => Evaluation.Recorded.Count == 0 && Evaluation.EffectsDone.Count == 0;
+}
+
 /// <summary>
 /// The per-ticket SLA timer, written once as a plain method over <see cref="TaskOrchestrationContext"/>; both hosts
-/// register it under <see cref="Name"/> and the two activities under <see cref="NextDeadlineActivity"/> and
-/// <see cref="EvaluateActivity"/>. The truth is the clock log in storage: each turn the orchestration asks for the
-/// next deadline, waits for it or for a <see cref="ChangedEvent"/>, then has the ticket evaluated (idempotently).
+/// register it under <see cref="Name"/> and its one activity under <see cref="StepActivity"/>. The truth is the clock
+/// log in storage: each turn one activity evaluates the ticket now (idempotently) and says when to look again; the
+/// orchestration waits for that deadline or a <see cref="ChangedEvent"/>. One activity per turn, not two: on the Azure
+/// Storage backend every activity costs an orchestration step, queue messages and a history write.
 /// </summary>
 public static class SlaOrchestration
 {
     public const string Name = "SlaTimer";
-    public const string NextDeadlineActivity = "SlaNextDeadline";
-    public const string EvaluateActivity = "SlaEvaluate";
+    public const string StepActivity = "SlaStep";
     public const string ChangedEvent = "ticket-changed";
 
     /// <summary>Turns per generation before ContinueAsNew (keeps the history short).</summary>
@@ -49,40 +59,38 @@ public static class SlaOrchestration
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger(typeof(SlaOrchestration).FullName!);
         var number = input.TicketNumber;
-        var idle = false;
 
         for (var turn = 0; turn < TurnsPerGeneration; turn++)
         {
-            var next = await context.CallActivityAsync<SlaNextDeadline>(NextDeadlineActivity, new SlaNextDeadlineInput(number), ActivityOptions);
-            if (next.Done)
+            var step = await context.CallActivityAsync<SlaStepResult>(StepActivity, new SlaStepInput(number), ActivityOptions);
+            if (step.Evaluation.Recorded.Count > 0)
             {
-                logger.LogInformation("SLA timer of ticket {Number} ends: {Reason}.", number, next.Reason);
-                return new SlaTimerResult(number, next.Reason ?? "done", input.Turns + turn);
+                logger.LogInformation("SLA of ticket {Number}: recorded {Actions}.", number, string.Join(", ", step.Evaluation.Recorded));
             }
 
-            var deadline = next.Deadline;
-            if (idle && deadline is { } due && due <= context.CurrentUtcDateTime)
+            if (step.Next.Done)
+            {
+                logger.LogInformation("SLA timer of ticket {Number} ends: {Reason}.", number, step.Next.Reason);
+                return new SlaTimerResult(number, step.Next.Reason ?? "done", input.Turns + turn);
+            }
+
+            var deadline = step.Next.Deadline;
+            if (step.Idle && deadline is { } due && due <= context.CurrentUtcDateTime)
             {
                 deadline = context.CurrentUtcDateTime + IdleRetry;
             }
 
             var changed = await WaitAsync(context, deadline);
             logger.LogDebug("SLA timer of ticket {Number}: {Cause}; evaluating.", number, changed ? "ticket changed" : "deadline reached");
-
-            var result = await context.CallActivityAsync<SlaEvaluateResult>(EvaluateActivity, new SlaEvaluateInput(number), ActivityOptions);
-            idle = result.Recorded.Count == 0 && result.EffectsDone.Count == 0;
-            if (result.Recorded.Count > 0)
-            {
-                logger.LogInformation("SLA of ticket {Number}: recorded {Actions}.", number, string.Join(", ", result.Recorded));
-            }
         }
 
         context.ContinueAsNew(input with { Turns = input.Turns + TurnsPerGeneration, Generation = input.Generation + 1 });
         return new SlaTimerResult(number, "continued", input.Turns + TurnsPerGeneration);
     }
 
-    // Waits until `deadline` or a change event, whichever comes first; true when the event won. A timer may fire
-    // early (whole-second queue visibility on Azure Storage): then it waits again for the remainder.
+    // Waits until `deadline` or a change event, whichever comes first; true when the event won. Timers on Azure
+    // Storage fire up to a second early (whole-second queue visibility, truncated), and a re-wait of the exact
+    // sub-second remainder is truncated to zero and spins: DurableTimers pads each timer so one timer suffices.
     private static async Task<bool> WaitAsync(TaskOrchestrationContext context, DateTimeOffset? deadline)
     {
         if (deadline is null)
@@ -91,23 +99,7 @@ public static class SlaOrchestration
             return true;
         }
 
-        while (true)
-        {
-            var remaining = deadline.Value.UtcDateTime - context.CurrentUtcDateTime;
-            if (remaining <= TimeSpan.Zero)
-            {
-                return false;
-            }
-
-            try
-            {
-                await context.WaitForExternalEvent<object?>(ChangedEvent, remaining);
-                return true;
-            }
-            catch (TaskCanceledException)
-            {
-                // The timer fired; loop to check it was not early.
-            }
-        }
+        var wait = await context.WaitForEventUntilAsync<object?>(ChangedEvent, deadline.Value.UtcDateTime);
+        return wait.Received;
     }
 }

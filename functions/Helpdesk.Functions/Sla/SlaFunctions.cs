@@ -18,14 +18,9 @@ public sealed class SlaFunctions(DurableCatalog catalog, NotificationDispatcher 
     public Task<SlaTimerResult> Timer([OrchestrationTrigger] TaskOrchestrationContext context) =>
         catalog.RunOrchestrationAsync<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, context);
 
-    [Function(SlaOrchestration.NextDeadlineActivity)]
-    public Task<SlaNextDeadline> NextDeadline([ActivityTrigger] SlaNextDeadlineInput input, FunctionContext context) =>
-        catalog.RunActivityAsync<SlaNextDeadlineInput, SlaNextDeadline>(SlaOrchestration.NextDeadlineActivity, context.InstanceServices, input,
-            context.CancellationToken);
-
-    [Function(SlaOrchestration.EvaluateActivity)]
-    public Task<SlaEvaluateResult> Evaluate([ActivityTrigger] SlaEvaluateInput input, FunctionContext context) =>
-        catalog.RunActivityAsync<SlaEvaluateInput, SlaEvaluateResult>(SlaOrchestration.EvaluateActivity, context.InstanceServices, input,
+    [Function(SlaOrchestration.StepActivity)]
+    public Task<SlaStepResult> Step([ActivityTrigger] SlaStepInput input, FunctionContext context) =>
+        catalog.RunActivityAsync<SlaStepInput, SlaStepResult>(SlaOrchestration.StepActivity, context.InstanceServices, input,
             context.CancellationToken);
 
     [Function("Notifications")]
