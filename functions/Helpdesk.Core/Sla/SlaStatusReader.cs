@@ -9,6 +9,9 @@ public sealed class SlaStatusReader(ISlaClockLog log, SlaEvaluator evaluator)
     public async Task<SlaStatus?> ReadAsync(int ticketNumber, CancellationToken ct)
     {
         var events = await log.ReadAsync(ticketNumber, ct);
-        return events.Count == 0 ? null : evaluator.Evaluate(events);
+
+        // Lifecycle events are consumed from a queue, not strictly in order: until the clock's Started row is in,
+        // the ticket has no SLA view yet (the same rule as the step activity).
+        return events.Count == 0 || events[0] is not SlaClockEvent.Started ? null : evaluator.Evaluate(events);
     }
 }
