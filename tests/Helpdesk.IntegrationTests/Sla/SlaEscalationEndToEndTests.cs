@@ -44,7 +44,8 @@ public class SlaEscalationEndToEndTests
         Assert.True(resolution.TryGetProperty("used", out _) && resolution.TryGetProperty("left", out _));
         Assert.Equal("breached", view.GetProperty("firstResponse").GetProperty("state").GetString());
         Assert.True(view.GetProperty("timeAtLevel").TryGetProperty("L1", out var l1));
-        Assert.InRange(TimeSpan.Parse(l1.GetString()!, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds, 5.5, 8);
+        // L1 had its 6 s share (never less: no early escalation); the upper bound only guards against nonsense on a slow machine.
+        Assert.InRange(TimeSpan.Parse(l1.GetString()!, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds, 6, 30);
 
         // The clock log records the warnings, escalations and breaches once each.
         var log = await host.Get<ISlaClockLog>().ReadAsync(number, default);
