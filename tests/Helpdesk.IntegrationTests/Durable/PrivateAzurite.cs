@@ -1,114 +1,25 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Helpdesk.IntegrationTests.Infrastructure;
 
 namespace Helpdesk.IntegrationTests.Durable;
 
 /// <summary>
-/// A private, in-memory Azurite on free ports for the durable tests (xunit class fixture). Self-contained on purpose:
-/// swap for the shared Azurite fixture once it exists. Needs <c>npm ci</c> in the repository root.
+/// A private Azurite for the durable engine tests (xunit class fixture): they stop and restart engines on one task hub,
+/// so they get an instance of their own from <see cref="Azurite.StartPrivateAsync"/> rather than the shared one.
 /// </summary>
 public sealed class PrivateAzurite : IAsyncLifetime
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private Process? _process;
+    private Azurite? _azurite;
 
     /// <summary>Connection string with explicit endpoints.</summary>
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
 
-    /// <inheritdoc/>
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _azurite = await Azurite.StartPrivateAsync();
+
+    public async Task DisposeAsync()
     {
-        var azurite = FindAzurite();
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var psi = new ProcessStartInfo(azurite)
+        if (_azurite is not null)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[]
-        {
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
-        })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        foreach (var port in new[] { blob, queue, table })
-        {
-            while (!await CanConnectAsync(port))
-            {
-                if (_process.HasExited || DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"Azurite is not listening on port {port}.");
-                }
-
-                await Task.Delay(100);
-            }
-        }
-
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-    }
-
-    /// <inheritdoc/>
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private static string FindAzurite()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("node_modules/.bin/azurite not found: run `npm ci` in the repository root.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<bool> CanConnectAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
+            await _azurite.DisposeAsync();
         }
     }
 }

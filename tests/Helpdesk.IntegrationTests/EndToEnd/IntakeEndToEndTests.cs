@@ -317,19 +317,14 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
 
     internal static async Task<List<JsonElement>> WaitForTimelineAsync(HttpClient tech, int number, string kind)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var timeline = new List<JsonElement>();
+        await Poll.UntilAsync(async () =>
         {
             var ticket = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
-            var timeline = ticket.GetProperty("timeline").EnumerateArray().ToList();
-            if (timeline.Any(e => e.GetProperty("kind").GetString() == kind))
-            {
-                return timeline;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no '{kind}' on the timeline of #{number}");
-            await Task.Delay(100);
-        }
+            timeline = [.. ticket.GetProperty("timeline").EnumerateArray()];
+            return timeline.Any(e => e.GetProperty("kind").GetString() == kind);
+        }, TimeSpan.FromSeconds(20), $"'{kind}' on the timeline of #{number}", TimeSpan.FromMilliseconds(100));
+        return timeline;
     }
 
     private static MultipartFormDataContent Multipart(Dictionary<string, string> fields)

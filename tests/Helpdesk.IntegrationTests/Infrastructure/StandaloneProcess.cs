@@ -35,13 +35,10 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
     public static async Task<StandaloneProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
-        var dll = Path.Combine(RepoPaths.Root, "functions", "Helpdesk.Standalone", "bin", configuration, "net10.0", "Helpdesk.Standalone.dll");
+        var dll = RepoPaths.BuildOutput("Helpdesk.Standalone", "Helpdesk.Standalone.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build functions/Helpdesk.Standalone ({configuration}) first.", dll);
+            throw new FileNotFoundException($"Build functions/Helpdesk.Standalone ({RepoPaths.Configuration}) first.", dll);
         }
 
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])

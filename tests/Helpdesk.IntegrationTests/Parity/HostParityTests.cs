@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Helpdesk.Core;
+using Helpdesk.IntegrationTests.Infrastructure;
 using Helpdesk.Standalone;
 using Helpdesk.Standalone.Queues;
 using Microsoft.AspNetCore.Builder;
@@ -114,7 +115,7 @@ public class HostParityTests
     [Fact]
     public void HostJson_QueueSettings_EqualTheStandaloneListenerSettings()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")));
         var queues = doc.RootElement.GetProperty("extensions").GetProperty("queues");
 
         Assert.Equal(HelpdeskQueues.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
@@ -126,7 +127,7 @@ public class HostParityTests
     [Fact]
     public void HostJson_DurableSettings_EqualTheStandaloneEngineDefaults()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "host.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")));
         var durable = doc.RootElement.GetProperty("extensions").GetProperty("durableTask");
         var defaults = new Helpdesk.Standalone.Durable.DurableEngineOptions();
 
@@ -137,24 +138,10 @@ public class HostParityTests
         Assert.Equal(defaults.PartitionCount, provider.GetProperty("partitionCount").GetInt32());
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>The metadata file the Worker SDK generated for the configuration this test was built with.</summary>
     private static List<JsonElement> FunctionsMetadata()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release"
-            : "Debug";
-        var path = Path.Combine(RepoRoot(), "functions", "Helpdesk.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = RepoPaths.BuildOutput("Helpdesk.Functions", "functions.metadata");
         Assert.True(File.Exists(path), $"functions.metadata not found at {path}: build Helpdesk.Functions first.");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];

@@ -1,14 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Helpdesk.Core.Sla;
-using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.IntegrationTests.EndToEnd;
 using Helpdesk.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.IntegrationTests.Sla;
 
@@ -64,9 +60,9 @@ public class SlaCrashRecoveryTests
             });
 
             // Every ticket's clock has started (its orchestration was asked to start) before the crash.
-            await using var core = await CoreOn(azurite, prefix);
-            var log = core.GetRequiredService<ISlaClockLog>();
-            await Eventually(async () =>
+            await using var core = await CoreOn(prefix);
+            var log = core.Get<ISlaClockLog>();
+            await Poll.UntilAsync(async () =>
             {
                 foreach (var (number, _) in created)
                 {
@@ -77,17 +73,17 @@ public class SlaCrashRecoveryTests
                 }
 
                 return true;
-            }, TimeSpan.FromSeconds(60), "clocks started for every ticket");
+            }, TimeSpan.FromSeconds(60), "clocks started for every ticket", TimeSpan.FromMilliseconds(500));
 
             await first.KillAsync();
         }
 
         Assert.Equal(Tickets, created.Count);
         await using (var second = await StandaloneProcess.StartAsync(port, settings))
-        await using (var core = await CoreOn(azurite, prefix))
+        await using (var core = await CoreOn(prefix))
         {
-            var store = core.GetRequiredService<TicketStore>();
-            await Eventually(async () =>
+            var store = core.Get<TicketStore>();
+            await Poll.UntilAsync(async () =>
             {
                 foreach (var (number, _) in created)
                 {
@@ -98,7 +94,7 @@ public class SlaCrashRecoveryTests
                 }
 
                 return true;
-            }, TimeSpan.FromMinutes(8), "all tickets at L3");
+            }, TimeSpan.FromMinutes(8), "all tickets at L3", TimeSpan.FromMilliseconds(500));
 
             foreach (var (number, at) in created)
             {
@@ -109,8 +105,8 @@ public class SlaCrashRecoveryTests
             }
 
             // One mail to each group per ticket, whatever the crash interrupted.
-            await Eventually(() => Task.FromResult(smtp.Messages.Count(m => m.To.Mailboxes.Any(b => b.Address == "l3@helpdesk.test")) >= Tickets),
-                TimeSpan.FromSeconds(60), "L3 mails");
+            await Poll.UntilAsync(() => Task.FromResult(smtp.Messages.Count(m => m.To.Mailboxes.Any(b => b.Address == "l3@helpdesk.test")) >= Tickets),
+                TimeSpan.FromSeconds(60), "L3 mails", TimeSpan.FromMilliseconds(500));
             foreach (var group in new[] { "l2@helpdesk.test", "l3@helpdesk.test" })
             {
                 var perTicket = smtp.Messages.Where(m => m.To.Mailboxes.Any(b => b.Address == group) && m.Subject?.Contains("escal", StringComparison.OrdinalIgnoreCase) == true)
@@ -122,27 +118,7 @@ public class SlaCrashRecoveryTests
         }
     }
 
-    private static async Task<ServiceProvider> CoreOn(Azurite azurite, string prefix)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Helpdesk:Storage:Prefix"] = prefix,
-        }).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        Helpdesk.Core.HelpdeskCoreRegistration.AddHelpdeskCore(services, configuration);
-        services.AddSingleton<ISlaClockLog, SlaClockStore>();
-        await Task.CompletedTask;
-        return services.BuildServiceProvider();
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for: {what}");
-            await Task.Delay(500);
-        }
-    }
+    /// <summary>The application core on the host processes' storage, to read what they wrote.</summary>
+    private static Task<CoreServices> CoreOn(string prefix) =>
+        CoreServices.StartAsync(s => s.AddSingleton<ISlaClockLog, SlaClockStore>(), new Dictionary<string, string?> { ["Helpdesk:Storage:Prefix"] = prefix });
 }

@@ -64,12 +64,8 @@ public class SlaEscalationEndToEndTests
 
         // The orchestration ends once it has seen the resolution; after that no timer of this ticket can fire.
         var durable = host.Get<Helpdesk.Core.Durable.IOrchestrationClient>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await durable.GetAsync(SlaOrchestration.InstanceId(number), default)) is not { IsTerminal: true })
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the SLA orchestration did not end after the ticket was resolved");
-            await Task.Delay(200);
-        }
+        await Poll.UntilAsync(async () => (await durable.GetAsync(SlaOrchestration.InstanceId(number), default)) is { IsTerminal: true },
+            TimeSpan.FromSeconds(30), "the SLA orchestration to end after the ticket was resolved");
 
         var log = await host.Get<ISlaClockLog>().ReadAsync(number, default);
         Assert.Contains(log, e => e is SlaClockEvent.ResponseMet);
