@@ -12,8 +12,13 @@ public sealed class SlaNextDeadlineActivity(ISlaClockLog log, SlaPolicy policy, 
     public async Task<SlaNextDeadline> RunAsync(SlaNextDeadlineInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var number = input.TicketNumber;
-        var entries = await log.ReadEntriesAsync(number, ct);
+        return Decide(input.TicketNumber, await log.ReadEntriesAsync(input.TicketNumber, ct));
+    }
+
+    /// <summary>The decision on a log already read.</summary>
+    public SlaNextDeadline Decide(int number, IReadOnlyList<SlaLogEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0 || entries[0].Event is not SlaClockEvent.Started started)
         {
             return new SlaNextDeadline(number, true, null, "not-found");
@@ -71,14 +76,21 @@ public sealed class SlaEvaluateActivity(
         _ => throw new ArgumentException($"{action.GetType().Name} is not an SLA action.", nameof(action)),
     };
 
-    public async Task<SlaEvaluateResult> RunAsync(SlaEvaluateInput input, CancellationToken ct = default)
+    public async Task<SlaEvaluateResult> RunAsync(SlaEvaluateInput input, CancellationToken ct = default) =>
+        (await EvaluateAsync(input, ct)).Result;
+
+    /// <summary>
+    /// Evaluates, and also returns the log as this evaluation last read it (after its own appends); it is still
+    /// current unless side effects were marked done, so that the step activity need not always read it again.
+    /// </summary>
+    internal async Task<(SlaEvaluateResult Result, IReadOnlyList<SlaLogEntry> EntriesRead)> EvaluateAsync(SlaEvaluateInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var number = input.TicketNumber;
         var entries = await log.ReadEntriesAsync(number, ct);
         if (entries.Count == 0 || entries[0].Event is not SlaClockEvent.Started started || started.At > time.GetUtcNow())
         {
-            return new SlaEvaluateResult(number, [], []);
+            return (new SlaEvaluateResult(number, [], []), entries);
         }
 
         var recorded = new List<string>();
@@ -119,7 +131,7 @@ public sealed class SlaEvaluateActivity(
             done.Add(entry.Id);
         }
 
-        return new SlaEvaluateResult(number, recorded, done);
+        return (new SlaEvaluateResult(number, recorded, done), entries);
     }
 
     private async Task<Ticket?> PerformAsync(int number, SlaLogEntry entry, Ticket? ticket, CancellationToken ct)
@@ -180,13 +192,15 @@ public sealed class SlaEvaluateActivity(
 /// due, idempotently), then reads the log again to say when to look next. Never acts before a due time: the time is
 /// the activity's clock, not the (possibly early) timer's.
 /// </summary>
-public sealed class SlaStepActivity(SlaEvaluateActivity evaluate, SlaNextDeadlineActivity next)
+public sealed class SlaStepActivity(SlaEvaluateActivity evaluate, SlaNextDeadlineActivity next, ISlaClockLog log)
 {
     public async Task<SlaStepResult> RunAsync(SlaStepInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var evaluation = await evaluate.RunAsync(new SlaEvaluateInput(input.TicketNumber), ct);
-        var deadline = await next.RunAsync(new SlaNextDeadlineInput(input.TicketNumber), ct);
-        return new SlaStepResult(evaluation, deadline);
+        var (evaluation, read) = await evaluate.EvaluateAsync(new SlaEvaluateInput(input.TicketNumber), ct);
+
+        // The evaluation's last read already holds its own appends; only effects marked done make it stale.
+        var entries = evaluation.EffectsDone.Count == 0 ? read : await log.ReadEntriesAsync(input.TicketNumber, ct);
+        return new SlaStepResult(evaluation, next.Decide(input.TicketNumber, entries));
     }
 }

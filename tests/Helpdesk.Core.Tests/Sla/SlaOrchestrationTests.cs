@@ -42,7 +42,7 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
             registry.AddOrchestratorFunc<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, async (context, input) => await SlaOrchestration.RunAsync(context, input!));
             registry.AddActivityFunc<SlaStepInput, SlaStepResult>(SlaOrchestration.StepActivity, async (_, input) =>
             {
-                var step = await new SlaStepActivity(evaluate, next).RunAsync(input!);
+                var step = await new SlaStepActivity(evaluate, next, _log).RunAsync(input!);
                 return step with { Next = _distort(step.Next) };
             });
         });
