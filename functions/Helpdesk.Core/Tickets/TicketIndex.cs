@@ -184,12 +184,33 @@ public sealed class TicketIndex(StorageClients storage, IOptions<TicketNumbering
             return;
         }
 
+        if (newKey is not null && oldKey is not null)
+        {
+            // Both rows live in the `queues` partition: one batch moves the ticket. If the old row is already gone
+            // (a repeated move), the batch fails on its delete and the new row is written alone.
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, QueueEntity(after)),
+                        new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(QueuesPartition, oldKey), ETag.All),
+                    ],
+                    ct);
+                return;
+            }
+            catch (TableTransactionFailedException ex)
+            {
+                // Usually 404 on the delete; whatever the cause, the two single writes below are idempotent.
+                logger.LogDebug(ex, "Moving queue row {Key} in one batch failed ({Status}); writing the rows one by one.", oldKey, ex.Status);
+            }
+        }
+
         if (newKey is not null)
         {
             await Table.UpsertEntityAsync(QueueEntity(after), TableUpdateMode.Replace, ct);
         }
 
-        if (oldKey is not null)
+        if (oldKey is not null && newKey is null)
         {
             await DeleteQueueRowAsync(oldKey, ct);
         }
