@@ -1,7 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
-using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Standalone.Queues;
 
@@ -13,6 +12,4 @@ public sealed class NotificationsQueueListener(StorageClients storage, Notificat
 
     protected override Task ProcessAsync(string body, long dequeueCount, CancellationToken ct) =>
         dispatcher.DispatchAsync(body, dequeueCount, ct);
-
-    protected override bool IsPermanent(Exception ex) => ex is MalformedMessageException;
 }

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Helpdesk.Core;
+using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Standalone.Queues;
 
@@ -21,8 +22,8 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
 
     protected abstract Task ProcessAsync(string body, long dequeueCount, CancellationToken ct);
 
-    /// <summary>Exceptions that can never succeed on retry: straight to the poison queue.</summary>
-    protected virtual bool IsPermanent(Exception ex) => false;
+    /// <summary>Exceptions that can never succeed on retry (a malformed message): straight to the poison queue.</summary>
+    protected virtual bool IsPermanent(Exception ex) => ex is MalformedMessageException;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,6 +12,4 @@ public sealed class TicketEventsQueueListener(StorageClients storage, TicketEven
 
     protected override Task ProcessAsync(string body, long dequeueCount, CancellationToken ct) =>
         dispatcher.DispatchAsync(body, dequeueCount, ct);
-
-    protected override bool IsPermanent(Exception ex) => ex is MalformedMessageException;
 }
