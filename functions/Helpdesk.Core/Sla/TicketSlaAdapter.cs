@@ -28,7 +28,7 @@ public sealed class TicketSlaAdapter(TicketStore store, TicketIndex index, Ticke
 
     public async IAsyncEnumerable<int> StoppedTicketNumbersAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var number in store.StoppedSinceAsync(since, ct))
+        await foreach (var number in index.StoppedSinceAsync(since, ct))
         {
             yield return number;
         }

@@ -169,50 +169,69 @@ public sealed class TicketIndex(StorageClients storage, IOptions<TicketNumbering
         }
     }
 
-    /// <summary>Moves a ticket's queue row after a change: out of the queues when it is no longer open.</summary>
+    /// <summary>
+    /// Moves a ticket's queue row after a change: out of the queues when it is no longer open, and, when it has just
+    /// been resolved or closed, into the "stopped" rows the SLA reconciler reads. All rows live in the <c>queues</c>
+    /// partition, so one batch does it.
+    /// </summary>
     public async Task MoveAsync(Ticket before, Ticket after, CancellationToken ct)
     {
         var oldKey = before.Status.IsOpen() ? QueueKey(before) : null;
         var newKey = after.Status.IsOpen() ? QueueKey(after) : null;
-        if (oldKey == newKey)
+        var actions = new List<TableTransactionAction>(3);
+        if (newKey is not null && (newKey != oldKey || QueueItemChanged(before, after)))
         {
-            if (newKey is not null && QueueItemChanged(before, after))
-            {
-                await Table.UpsertEntityAsync(QueueEntity(after), TableUpdateMode.Replace, ct);
-            }
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, QueueEntity(after)));
+        }
 
+        if (oldKey is not null && oldKey != newKey)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(QueuesPartition, oldKey), ETag.All));
+        }
+
+        if (!after.Status.IsOpen() && after.Status != before.Status)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, StoppedEntity(after)));
+        }
+
+        if (actions.Count == 0)
+        {
             return;
         }
 
-        if (newKey is not null && oldKey is not null)
+        try
         {
-            // Both rows live in the `queues` partition: one batch moves the ticket. If the old row is already gone
-            // (a repeated move), the batch fails on its delete and the new row is written alone.
-            try
+            await Table.SubmitTransactionAsync(actions, ct);
+        }
+        catch (TableTransactionFailedException ex)
+        {
+            // Usually 404 on the delete (a repeated move); whatever the cause, the single writes below are idempotent.
+            logger.LogDebug(ex, "Moving ticket {Number} in one batch failed ({Status}); writing the rows one by one.", after.Number, ex.Status);
+            foreach (var action in actions)
             {
-                await Table.SubmitTransactionAsync(
-                    [
-                        new TableTransactionAction(TableTransactionActionType.UpsertReplace, QueueEntity(after)),
-                        new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(QueuesPartition, oldKey), ETag.All),
-                    ],
-                    ct);
-                return;
-            }
-            catch (TableTransactionFailedException ex)
-            {
-                // Usually 404 on the delete; whatever the cause, the two single writes below are idempotent.
-                logger.LogDebug(ex, "Moving queue row {Key} in one batch failed ({Status}); writing the rows one by one.", oldKey, ex.Status);
+                if (action.ActionType == TableTransactionActionType.Delete)
+                {
+                    await DeleteQueueRowAsync(action.Entity.RowKey, ct);
+                }
+                else
+                {
+                    await Table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, ct);
+                }
             }
         }
+    }
 
-        if (newKey is not null)
+    /// <summary>Tickets resolved or closed since <paramref name="since"/> (a range query on the "stopped" rows).</summary>
+    public async IAsyncEnumerable<int> StoppedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var from = StoppedPrefix + since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueuesPartition} and RowKey ge {from} and RowKey lt {"stopped}"}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: ct))
         {
-            await Table.UpsertEntityAsync(QueueEntity(after), TableUpdateMode.Replace, ct);
-        }
-
-        if (oldKey is not null && newKey is null)
-        {
-            await DeleteQueueRowAsync(oldKey, ct);
+            if (e.GetInt32("Number") is { } number)
+            {
+                yield return number;
+            }
         }
     }
 
@@ -322,6 +341,15 @@ public sealed class TicketIndex(StorageClients storage, IOptions<TicketNumbering
 
     private static bool QueueItemChanged(Ticket a, Ticket b) =>
         a.Status != b.Status || a.Assignee != b.Assignee || a.Priority != b.Priority || a.Subject != b.Subject;
+
+    private const string StoppedPrefix = "stopped|";
+
+    private static TableEntity StoppedEntity(Ticket t) =>
+        new(QueuesPartition, string.Create(CultureInfo.InvariantCulture, $"{StoppedPrefix}{t.UpdatedAt.UtcTicks:D19}|{t.Number:D10}"))
+        {
+            ["Number"] = t.Number,
+            ["Status"] = WireName.Of(t.Status),
+        };
 
     private static TableEntity QueueEntity(Ticket t) => new(QueuesPartition, QueueKey(t))
     {

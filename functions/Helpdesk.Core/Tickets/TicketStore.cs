@@ -98,22 +98,6 @@ public sealed class TicketStore(StorageClients storage)
         return response.HasValue;
     }
 
-    /// <summary>Numbers of tickets resolved or closed whose last change is at or after <paramref name="since"/> (a filtered scan: for daily maintenance only).</summary>
-    public async IAsyncEnumerable<int> StoppedSinceAsync(DateTimeOffset since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var resolved = WireName.Of(TicketStatus.Resolved);
-        var closed = WireName.Of(TicketStatus.Closed);
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {TicketRow} and UpdatedAt ge {since} and (Status eq {resolved} or Status eq {closed})");
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: ct))
-        {
-            if (e.GetInt32("Number") is { } number)
-            {
-                yield return number;
-            }
-        }
-    }
-
     private static TableEntity ToEntity(Ticket t) => new(PartitionKey(t.Number), TicketRow)
     {
         ["Number"] = t.Number,

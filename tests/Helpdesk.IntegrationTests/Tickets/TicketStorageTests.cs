@@ -157,6 +157,33 @@ public class TicketStorageTests
     }
 
     [Fact]
+    public async Task ResolvedAndClosedTickets_AreListedFromTheIndex_ForTheSlaReconciler()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var intake = core.Get<TicketIntake>();
+        var service = core.Get<TicketService>();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var open = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
+        var resolved = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
+        await service.ApplyAsync(resolved.Number, new Resolve("alice", "Fixed"), default);
+        await service.ApplyAsync(resolved.Number, new Close("alice"), default);
+
+        var index = core.Get<TicketIndex>();
+        var stopped = new List<int>();
+        await foreach (var number in index.StoppedSinceAsync(before, default))
+        {
+            stopped.Add(number);
+        }
+
+        Assert.Equal([resolved.Number], stopped.Distinct());
+        Assert.DoesNotContain(open.Number, stopped);
+        await foreach (var number in index.StoppedSinceAsync(DateTimeOffset.UtcNow.AddMinutes(1), default))
+        {
+            Assert.Fail($"#{number} listed as stopped after the window");
+        }
+    }
+
+    [Fact]
     public async Task QueuePages_FollowContinuationTokens_WithoutGapsOrRepeats()
     {
         await using var core = await CoreServices.StartAsync();
