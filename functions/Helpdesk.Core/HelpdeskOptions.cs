@@ -1,3 +1,4 @@
+using Helpdesk.Core.Web;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core;
@@ -15,24 +16,5 @@ public sealed class HelpdeskOptions
 
     public string SupportName { get; set; } = "IT Support";
 
-    public Uri TicketUrl(int number) => new(PublicBaseUrl, $"/{HelpdeskRoutes.Prefix}/tickets/{number}");
-}
-
-public sealed class HelpdeskOptionsValidator : IValidateOptions<HelpdeskOptions>
-{
-    public ValidateOptionsResult Validate(string? name, HelpdeskOptions options)
-    {
-        var errors = new List<string>();
-        if (!options.PublicBaseUrl.IsAbsoluteUri || options.PublicBaseUrl.Scheme is not ("http" or "https"))
-        {
-            errors.Add("Helpdesk:PublicBaseUrl must be an absolute http(s) URL.");
-        }
-
-        if (!System.Net.Mail.MailAddress.TryCreate(options.SupportAddress, out _))
-        {
-            errors.Add($"Helpdesk:SupportAddress '{options.SupportAddress}' is not an email address.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
+    public Uri TicketUrl(int number) => new(PublicBaseUrl, $"/{ApiRoutes.Prefix}/tickets/{number}");
 }

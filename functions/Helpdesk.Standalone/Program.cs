@@ -1,6 +1,48 @@
-using Helpdesk.Standalone;
+using Helpdesk.Core;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Storage;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Standalone.Hosting;
+using Helpdesk.Standalone.Intake;
+using Helpdesk.Standalone.Sla;
+using Helpdesk.Standalone.Tickets;
 
-await StandaloneApp.Create(args).RunAsync();
+namespace Helpdesk.Standalone;
 
-/// <summary>Entry point, visible to tests that host the product in-process.</summary>
-public partial class Program;
+/// <summary>
+/// The standalone host: the same features as the Functions app (same list, same order, see its Program.cs), with
+/// Kestrel, queue listeners, cron jobs and the Durable Task engine in one process. Tests build it through
+/// <see cref="Create"/>, exactly as production does.
+/// </summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => StartupFailure.RunAsync(() => Create(args).RunAsync());
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // The features, each in its Core folder.
+        builder.Services
+            .AddHelpdeskStorage()           // Storage/        tables, queues, blobs: Azurite or managed identity
+            .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
+            .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
+            .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
+            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+
+        // This host: technician key, error answers, the durable engine; then each feature's queue and schedule bindings.
+        builder.AddHelpdeskStandaloneHost();
+        builder.Services
+            .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
+            .AddHelpdeskSlaListeners();         // Sla: notifications queue, daily reconcile
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseHelpdeskStandaloneHost();
+        app.MapHelpdeskIntake();                // Intake: GET form, POST tickets (public)
+        app.MapHelpdeskTickets();               // Tickets: ticket, actions, level queues (technician key)
+        return app;
+    }
+}

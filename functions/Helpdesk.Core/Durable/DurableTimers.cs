@@ -2,12 +2,6 @@ using Microsoft.DurableTask;
 
 namespace Helpdesk.Core.Durable;
 
-/// <summary>Result of <see cref="DurableTimers.WaitForEventUntilAsync{T}"/>.</summary>
-/// <param name="Received">True if the event arrived before the timer.</param>
-/// <param name="Payload">The event payload when received.</param>
-/// <param name="Waits">How many durable timers were created (1 normally; more when a timer fired early).</param>
-public readonly record struct DeadlineWait<T>(bool Received, T? Payload, int Waits);
-
 /// <summary>
 /// Deadline helpers for orchestrations. On the Azure Storage backend a timer's queue visibility delay is sent in whole
 /// seconds, truncated, so a timer can fire up to ~1 s before its FireAt; re-waiting the exact sub-second remainder

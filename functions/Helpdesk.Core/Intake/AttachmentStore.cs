@@ -6,12 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Intake;
 
-/// <summary>Raised while streaming an attachment when it grows past its limit.</summary>
-public sealed class AttachmentTooLargeException(string fileName) : Exception($"Attachment '{fileName}' is over the size limit.")
-{
-    public string FileName { get; } = fileName;
-}
-
 /// <summary>Attachments live in Blob storage (container <c>attachments</c>); the ticket keeps references.</summary>
 public sealed class AttachmentStore(StorageClients storage, ILogger<AttachmentStore> logger)
 {
@@ -22,7 +16,7 @@ public sealed class AttachmentStore(StorageClients storage, ILogger<AttachmentSt
     {
         var blobName = $"{uploadId}/{index}-{SafeName(fileName)}";
         var blob = Container.GetBlobClient(blobName);
-        var counting = new Http.BoundedStream(content, maxBytes, () => new InvalidDataException("limit"));
+        var counting = new Web.BoundedStream(content, maxBytes, () => new InvalidDataException("limit"));
         try
         {
             await blob.UploadAsync(counting, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
@@ -46,7 +40,7 @@ public sealed class AttachmentStore(StorageClients storage, ILogger<AttachmentSt
             }
             catch (Azure.RequestFailedException ex)
             {
-                logger.LogWarning(ex, "Could not delete orphan attachment {Blob}.", file.BlobName);
+                IntakeLog.AttachmentDeleteFailed(logger, ex, file.BlobName);
             }
         }
     }

@@ -119,8 +119,3 @@ public sealed partial class SubmissionValidator(IntakeOptions options)
     [GeneratedRegex(@"^[A-Z0-9][A-Z0-9_\-]{0,39}$")]
     private static partial Regex AssetTagPattern();
 }
-
-public sealed record ValidationOutcome(ValidSubmission? Valid, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool IsValid => Valid is not null;
-}

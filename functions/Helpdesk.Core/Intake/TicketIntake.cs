@@ -6,25 +6,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Intake;
 
-public abstract record IntakeResult
-{
-    /// <summary>A new ticket.</summary>
-    public sealed record Created(Ticket Ticket) : IntakeResult;
-
-    /// <summary>The same request was made before with this idempotency key: its ticket, not a second one.</summary>
-    public sealed record Replayed(Ticket Ticket) : IntakeResult;
-
-    /// <summary>The idempotency key was used before for a different request (HTTP 422).</summary>
-    public sealed record KeyReused(int Number) : IntakeResult;
-}
-
 /// <summary>
 /// Turns a valid submission into a ticket. Storage requests per ticket: one batch that allocates the number and
 /// inserts the queue row (shared by concurrent requests), one to register with the requester (and claim the
 /// idempotency key), one batch for the ticket and its first timeline line, one to publish the "created" event.
 /// </summary>
 public sealed class TicketIntake(
-    TicketIndex index,
+    TicketNumbers numbers,
+    LevelQueues queues,
+    RequesterIndex requesters,
     TicketStore store,
     PriorityMatrix priorities,
     ITicketDeadlines deadlines,
@@ -34,20 +24,23 @@ public sealed class TicketIntake(
     ILogger<TicketIntake> logger)
 {
     public async Task<IntakeResult> CreateAsync(
-        ValidSubmission submission, IReadOnlyList<AttachmentRef> files, string? idempotencyKey, CancellationToken ct)
+        ValidSubmission submission, IReadOnlyList<AttachmentRef> files, string? idempotencyKey, IntakeSource source, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(source);
         var now = time.GetUtcNow();
-        var draft = Draft(submission, files, now);
+        var draft = Draft(submission, files, source, now);
         var hash = PayloadHash(submission, files);
 
-        var number = await index.AllocateAsync(draft, ct);
+        var number = await numbers.AllocateAsync(draft, ct);
         var ticket = draft with { Number = number };
 
-        var registration = await index.RegisterWithRequesterAsync(ticket, idempotencyKey, hash, ct);
+        var registration = await requesters.RegisterAsync(ticket, idempotencyKey, hash, ct);
         if (registration is RequesterRegistration.Duplicate earlier)
         {
             // The number we just took stays unused: remove its queue row so no phantom ticket is listed.
-            await index.DeleteQueueRowAsync(TicketIndex.QueueKey(ticket), ct);
+            await queues.DeleteRowAsync(LevelQueues.QueueKey(ticket), ct);
             return await ReplayAsync(earlier, draft, hash, files, ct);
         }
 
@@ -62,8 +55,7 @@ public sealed class TicketIntake(
         }
 
         await publisher.PublishAsync(CreatedEvent(ticket), ct);
-        logger.LogInformation("Ticket {Number} created ({Priority}, {Category}) for {Requester}.",
-            number, ticket.Priority, ticket.Category, ticket.Requester.Email);
+        IntakeLog.TicketCreated(logger, number, ticket.Priority, ticket.Category, WireName.Of(source.Channel));
         return new IntakeResult.Created(ticket);
     }
 
@@ -99,7 +91,7 @@ public sealed class TicketIntake(
         return new IntakeResult.Replayed(winner!.Ticket);
     }
 
-    private Ticket Draft(ValidSubmission s, IReadOnlyList<AttachmentRef> files, DateTimeOffset now)
+    private Ticket Draft(ValidSubmission s, IReadOnlyList<AttachmentRef> files, IntakeSource source, DateTimeOffset now)
     {
         var ticket = new Ticket
         {
@@ -117,17 +109,40 @@ public sealed class TicketIntake(
             CreatedAt = now,
             UpdatedAt = now,
             Attachments = files,
+            Channel = WireName.Of(source.Channel),
+            SourceReference = source.Reference,
         };
         return ticket with { DueAt = deadlines.NextDue(ticket) };
     }
 
-    private static TimelineEntry CreatedEntry(Ticket t) => new(
-        t.CreatedAt,
-        t.Requester.Email,
-        "created",
-        $"Ticket created by {t.Requester.Name} <{t.Requester.Email}> from the web form: {t.Priority}, level {t.Level}.",
-        Visibility.Public,
-        new Dictionary<string, string> { ["channel"] = "web", ["priority"] = t.Priority.ToString(), ["level"] = t.Level.ToString() });
+    private static TimelineEntry CreatedEntry(Ticket t)
+    {
+        var data = new Dictionary<string, string> { ["channel"] = t.Channel, ["priority"] = t.Priority.ToString(), ["level"] = t.Level.ToString() };
+        if (t.SourceReference is not null)
+        {
+            data["source"] = t.SourceReference;
+        }
+
+        return new TimelineEntry(
+            t.CreatedAt,
+            t.Requester.Email,
+            "created",
+            $"Ticket created by {t.Requester.Name} <{t.Requester.Email}> {ChannelPhrase(t.Channel, t.SourceReference)}: {t.Priority}, level {t.Level}.",
+            Visibility.Public,
+            data);
+    }
+
+    /// <summary>How the timeline says where a ticket came from.</summary>
+    private static string ChannelPhrase(string channel, string? reference) => (channel, reference) switch
+    {
+        ("web", "api") => "through the API of the web form",
+        ("web", _) => "from the web form",
+        ("email", _) => "by email",
+        ("phone", { } technician) => $"by phone (call taken by {technician})",
+        ("phone", _) => "by phone",
+        ("maintenance", _) => "from a maintenance reminder",
+        _ => "through the API",
+    };
 
     public static TicketEvent CreatedEvent(Ticket t) =>
         new($"{t.Number}-created", t.Number, TicketEventKind.Created, t.CreatedAt, t.Requester.Email, TicketSnapshot.Of(t));
@@ -135,6 +150,7 @@ public sealed class TicketIntake(
     /// <summary>What makes two submissions "the same request" for an idempotency key.</summary>
     public static string PayloadHash(ValidSubmission s, IReadOnlyList<AttachmentRef> files)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var canonical = JsonSerializer.Serialize(new { s, files = files.Select(f => new { f.FileName, f.Length }) }, HelpdeskJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }

@@ -1,5 +1,3 @@
-using Helpdesk.Core.Tickets;
-
 namespace Helpdesk.Core.Intake;
 
 /// <summary>
@@ -27,13 +25,3 @@ public sealed record TicketSubmission
     /// <summary>One-time token of the HTML form, used as an idempotency key when no header is sent.</summary>
     public string? FormToken { get; init; }
 }
-
-/// <summary>A submission that passed validation: typed, trimmed, ready to become a ticket.</summary>
-public sealed record ValidSubmission(
-    Requester Requester,
-    string Subject,
-    string Description,
-    Category Category,
-    Impact Impact,
-    CanWork CanWork,
-    string? AssetTag);

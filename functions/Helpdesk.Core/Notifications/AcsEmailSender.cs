@@ -10,39 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Notifications;
 
-/// <summary>A mail that could not be sent. Not transient: retrying the same request will fail the same way.</summary>
-public class EmailSendException : Exception
-{
-    public EmailSendException() { }
-
-    public EmailSendException(string message) : base(message) { }
-
-    public EmailSendException(string message, Exception? inner) : base(message, inner) { }
-
-    public EmailSendException(string message, HttpStatusCode? statusCode, Exception? inner = null) : base(message, inner) =>
-        StatusCode = statusCode;
-
-    public HttpStatusCode? StatusCode { get; }
-}
-
-/// <summary>
-/// A send that may succeed later (throttled, service error, network, operation still running at the timeout).
-/// The caller lets it propagate: the queue message is retried, and the deterministic Operation-Id lets ACS dedupe.
-/// </summary>
-public sealed class TransientEmailSendException : EmailSendException
-{
-    public TransientEmailSendException() { }
-
-    public TransientEmailSendException(string message) : base(message) { }
-
-    public TransientEmailSendException(string message, Exception? inner) : base(message, inner) { }
-
-    public TransientEmailSendException(string message, HttpStatusCode? statusCode, TimeSpan? retryAfter, Exception? inner = null)
-        : base(message, statusCode, inner) => RetryAfter = retryAfter;
-
-    public TimeSpan? RetryAfter { get; }
-}
-
 /// <summary>
 /// Sends through the Azure Communication Services Email REST API (<c>POST {endpoint}/emails:send</c>, api-version
 /// 2023-03-31) with HMAC-SHA256 access-key signing, then polls the long-running operation to a final state.

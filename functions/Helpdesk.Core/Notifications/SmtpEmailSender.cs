@@ -5,54 +5,6 @@ using MimeKit;
 
 namespace Helpdesk.Core.Notifications;
 
-/// <summary>
-/// SMTP relay settings (section <c>Helpdesk:Smtp</c>): smtp4dev locally; the Azure Communication Services SMTP relay,
-/// Office 365 or any relay in production. The password comes from Key Vault through an app-setting reference.
-/// </summary>
-public sealed class SmtpOptions
-{
-    public const string Section = "Helpdesk:Smtp";
-
-    public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 2525;
-
-    /// <summary>Auto (STARTTLS when offered), StartTls, SslOnConnect or None.</summary>
-    public string Security { get; set; } = "Auto";
-
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
-}
-
-public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
-{
-    public ValidateOptionsResult Validate(string? name, SmtpOptions o)
-    {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(o.Host))
-        {
-            errors.Add("Helpdesk:Smtp:Host is required.");
-        }
-
-        if (o.Port is < 1 or > 65535)
-        {
-            errors.Add("Helpdesk:Smtp:Port must be between 1 and 65535.");
-        }
-
-        if (!Enum.TryParse<SecureSocketOptions>(o.Security, ignoreCase: true, out _) && !o.Security.Equals("Auto", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add("Helpdesk:Smtp:Security must be Auto, StartTls, SslOnConnect or None.");
-        }
-
-        if (o.Password?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            errors.Add("Helpdesk:Smtp:Password is an unresolved Key Vault reference: check the app's access to the vault.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
-
 /// <summary>Sends through an SMTP relay with MailKit. One connection per mail keeps it simple and robust to relay restarts.</summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {

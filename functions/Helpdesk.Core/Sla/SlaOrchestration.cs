@@ -5,31 +5,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Sla;
 
-/// <summary>Input of <see cref="SlaOrchestration.RunAsync"/>. <paramref name="Turns"/> counts turns over all generations (ContinueAsNew).</summary>
-public sealed record SlaTimerState(int TicketNumber, int Turns = 0, int Generation = 0);
-
-/// <summary>Output when the ticket's clocks have stopped (resolved, closed or not found).</summary>
-public sealed record SlaTimerResult(int TicketNumber, string Outcome, int Turns);
-
-public sealed record SlaNextDeadlineInput(int TicketNumber);
-
-/// <summary>Done: nothing more to wait for (Reason says why). Otherwise Deadline is when to evaluate next; null: wait for a change only (clock paused).</summary>
-public sealed record SlaNextDeadline(int TicketNumber, bool Done, DateTimeOffset? Deadline, string? Reason = null);
-
-public sealed record SlaEvaluateInput(int TicketNumber);
-
-/// <summary>The dedupe ids of the actions recorded and of the entries whose side effects were completed by this evaluation.</summary>
-public sealed record SlaEvaluateResult(int TicketNumber, IReadOnlyList<string> Recorded, IReadOnlyList<string> EffectsDone);
-
-public sealed record SlaStepInput(int TicketNumber);
-
-/// <summary>One turn's work: what the evaluation did now, then when to look again (or that the clocks have stopped).</summary>
-public sealed record SlaStepResult(SlaEvaluateResult Evaluation, SlaNextDeadline Next)
-{
-    /// <summary>Nothing was recorded or completed: a deadline already past is then not worth an immediate new turn.</summary>
-    public bool Idle => Evaluation.Recorded.Count == 0 && Evaluation.EffectsDone.Count == 0;
-}
-
 /// <summary>
 /// The per-ticket SLA timer, written once as a plain method over <see cref="TaskOrchestrationContext"/>; both hosts
 /// register it under <see cref="Name"/> and its one activity under <see cref="StepActivity"/>. The truth is the clock

@@ -3,11 +3,6 @@ using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.Sla;
 
-public sealed record SlaTargets(TimeSpan FirstResponse, TimeSpan Resolution, bool TwentyFourSeven);
-
-public sealed record ProviderContract(TimeSpan Response, bool TwentyFourSeven);
-
-// The validated, immutable form of SlaPolicyOptions that the clock works with.
 public sealed class SlaPolicy
 {
     private readonly FrozenDictionary<Priority, SlaTargets> _targets;
@@ -58,7 +53,3 @@ public sealed class SlaPolicy
 }
 
 // The calendars a clock may count in: the tenant's business calendar, and 24/7 for targets configured that way.
-public sealed record SlaCalendars(BusinessCalendar Business)
-{
-    public BusinessCalendar For(bool twentyFourSeven) => twentyFourSeven ? BusinessCalendar.Always : Business;
-}

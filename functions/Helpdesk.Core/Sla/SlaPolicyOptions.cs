@@ -6,6 +6,7 @@ namespace Helpdesk.Core.Sla;
 //   P3: first response 4 h,    resolution 27 h (3 business days).
 //   P4: first response 8 h,    resolution 45 h (5 business days).
 // Level shares L1 0.5 / L2 0.3 / L3 0.2 of the resolution target; warning at 75 % of a target.
+
 public sealed class SlaPolicyOptions
 {
     public const string SectionName = "Helpdesk:Sla";
@@ -30,31 +31,4 @@ public sealed class SlaPolicyOptions
 
     // Contracts with external providers, by name (e.g. "internet-provider"). None by default: they are per tenant.
     public Dictionary<string, ProviderContractOptions> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-}
-
-public sealed class SlaPriorityOptions
-{
-    public TimeSpan FirstResponse { get; set; }
-
-    public TimeSpan Resolution { get; set; }
-
-    public bool TwentyFourSeven { get; set; }
-}
-
-// Share of the resolution target each level may use before the ticket escalates automatically.
-public sealed class SlaLevelSharesOptions
-{
-    public double L1 { get; set; } = 0.5;
-
-    public double L2 { get; set; } = 0.3;
-
-    public double L3 { get; set; } = 0.2;
-}
-
-public sealed class ProviderContractOptions
-{
-    // Contracted time for the provider to answer while the ticket waits on it.
-    public TimeSpan Response { get; set; }
-
-    public bool TwentyFourSeven { get; set; }
 }

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Sla;
 
-public sealed record SlaReconcileReport(int Open, int Started, int LogsRecreated, int Stopped);
-
 /// <summary>
-/// Self-healing, run by the hosts at start-up and daily (<see cref="HelpdeskSchedules.SlaReconcile"/>): every open
+/// Self-healing, run by the hosts at start-up and daily (<see cref="SlaSchedules.Reconcile"/>): every open
 /// ticket without a running timer gets one (its clock log gains a Started entry first if it has none), and timers
 /// still running for tickets resolved or closed in the last <see cref="StoppedLookback"/> are ended.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Helpdesk.Core.Sla;
 
 /// <summary><see cref="ISlaTickets"/> over the ticket feature: reads from <see cref="TicketStore"/>, escalates through <see cref="TicketService"/>.</summary>
-public sealed class TicketSlaAdapter(TicketStore store, TicketIndex index, TicketService service, ILogger<TicketSlaAdapter> logger) : ISlaTickets
+public sealed class TicketSlaAdapter(TicketStore store, LevelQueues queues, TicketService service, ILogger<TicketSlaAdapter> logger) : ISlaTickets
 {
     public async Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => (await store.GetAsync(ticketNumber, ct))?.Ticket;
 
@@ -24,11 +24,11 @@ public sealed class TicketSlaAdapter(TicketStore store, TicketIndex index, Ticke
         }
     }
 
-    public IAsyncEnumerable<int> OpenTicketNumbersAsync(CancellationToken ct) => index.OpenTicketNumbersAsync(ct);
+    public IAsyncEnumerable<int> OpenTicketNumbersAsync(CancellationToken ct) => queues.OpenTicketNumbersAsync(ct);
 
     public async IAsyncEnumerable<int> StoppedTicketNumbersAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var number in index.StoppedSinceAsync(since, ct))
+        await foreach (var number in queues.StoppedSinceAsync(since, ct))
         {
             yield return number;
         }

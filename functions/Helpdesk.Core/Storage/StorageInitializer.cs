@@ -3,21 +3,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Storage;
 
-/// <summary>Creates the tables, queues and containers at start-up, so that no request pays for it and a bad connection fails fast.</summary>
-public sealed class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger) : IHostedService
+/// <summary>
+/// Creates the tables, queues and containers that the features declared, at start-up, so that no request pays for
+/// it and a bad connection fails fast. Idempotent.
+/// </summary>
+public sealed class StorageInitializer(StorageClients storage, IEnumerable<StorageResource> resources, ILogger<StorageInitializer> logger) : IHostedService
 {
-    public static readonly string[] Tables = [StorageClients.TicketsTable, StorageClients.IndexTable, StorageClients.SlaClockTable];
-    public static readonly string[] Queues =
-    [
-        HelpdeskQueues.TicketEvents, HelpdeskQueues.Poison(HelpdeskQueues.TicketEvents),
-        HelpdeskQueues.Notifications, HelpdeskQueues.Poison(HelpdeskQueues.Notifications),
-    ];
-    public static readonly string[] Containers = [StorageClients.AttachmentsContainer];
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync(Tables, Queues, Containers, cancellationToken);
-        logger.LogInformation("Storage ready: {Tables} tables, {Queues} queues, {Containers} containers.", Tables.Length, Queues.Length, Containers.Length);
+        var all = resources.Distinct().ToList();
+        var tables = all.Where(r => r.Kind == StorageResourceKind.Table).Select(r => r.Name).ToList();
+        var queues = all.Where(r => r.Kind == StorageResourceKind.Queue).SelectMany(r => new[] { r.Name, QueueRules.Poison(r.Name) }).ToList();
+        var containers = all.Where(r => r.Kind == StorageResourceKind.Container).Select(r => r.Name).ToList();
+        await storage.EnsureCreatedAsync(tables, queues, containers, cancellationToken);
+        StorageLog.Ready(logger, tables.Count, queues.Count, containers.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,9 +1,5 @@
 namespace Helpdesk.Core.Tickets;
 
-public sealed record Requester(string Name, string Email, string? Phone, string Language);
-
-public sealed record AttachmentRef(string FileName, string ContentType, long Length, string BlobName);
-
 /// <summary>
 /// A ticket as stored. Immutable: every change goes through <see cref="TicketWorkflow"/>, which returns a new
 /// value and the timeline entry that records it.
@@ -36,17 +32,14 @@ public sealed record Ticket
 
     public IReadOnlyList<AttachmentRef> Attachments { get; init; } = [];
 
+    /// <summary>Where the ticket came from (<c>web</c>, <c>email</c>, <c>phone</c>, <c>maintenance</c>, <c>api</c>); tickets stored before channels existed read as web.</summary>
+    public string Channel { get; init; } = "web";
+
+    /// <summary>A reference within the channel: "form" or "api", a Message-ID, the technician who took the call...</summary>
+    public string? SourceReference { get; init; }
+
     /// <summary>Display form used in mail subjects and pages.</summary>
     public string Reference => FormatNumber(Number);
 
     public static string FormatNumber(int number) => "#" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>One line of a ticket's written trace: who did what, when, and for whom it is visible.</summary>
-public sealed record TimelineEntry(
-    DateTimeOffset At,
-    string Actor,
-    string Kind,
-    string Text,
-    Visibility Visibility,
-    IReadOnlyDictionary<string, string>? Data = null);

@@ -2,12 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Tickets;
 
-public sealed record TicketView(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline);
-
 /// <summary>Technicians' use cases: read a ticket, list a queue, act on a ticket.</summary>
 public sealed class TicketService(
     TicketStore store,
-    TicketIndex index,
+    LevelQueues queues,
     ITicketDeadlines deadlines,
     ITicketEventPublisher publisher,
     TimeProvider time,
@@ -27,7 +25,7 @@ public sealed class TicketService(
     }
 
     public Task<QueuePage> QueueAsync(SupportLevel level, int pageSize, string? continuationToken, CancellationToken ct) =>
-        index.ListQueueAsync(level, pageSize, continuationToken, ct);
+        queues.ListAsync(level, pageSize, continuationToken, ct);
 
     /// <summary>
     /// Applies a command with optimistic concurrency: read, decide, write with the ETag. When another technician
@@ -53,13 +51,13 @@ public sealed class TicketService(
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                logger.LogInformation("Ticket {Number} changed concurrently; retrying {Command} (attempt {Attempt}).",
-                    number, command.GetType().Name, attempt);
+                TicketLog.ConcurrentChangeRetried(logger, number, command.GetType().Name, attempt);
                 continue;
             }
 
-            await index.MoveAsync(change.Before, change.After, ct);
+            await queues.MoveAsync(change.Before, change.After, ct);
             await publisher.PublishAsync(EventOf(change), ct);
+            TicketLog.ActionApplied(logger, number, WireName.Of(change.Kind), change.Entry.Actor, change.After.Status, change.After.Priority, change.After.Level);
             return change;
         }
     }

@@ -6,13 +6,6 @@ using Helpdesk.Core.Storage;
 
 namespace Helpdesk.Core.Tickets;
 
-/// <summary>A ticket with the ETag it was read at: every update must present it.</summary>
-public sealed record StoredTicket(Ticket Ticket, ETag ETag);
-
-/// <summary>Another technician changed the ticket between our read and our write (HTTP 412 from storage).</summary>
-public sealed class ConcurrencyConflictException(int number, Exception inner)
-    : Exception($"Ticket {Ticket.FormatNumber(number)} was changed by someone else at the same time.", inner);
-
 /// <summary>
 /// Table <c>Tickets</c>: one partition per ticket (PartitionKey = number, 10 digits). Row <c>ticket</c> holds the
 /// ticket; rows <c>tl-{ticks}-{id}</c> hold its timeline in time order. Keeping both in one partition lets a change and

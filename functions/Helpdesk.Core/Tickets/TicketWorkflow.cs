@@ -1,27 +1,5 @@
 namespace Helpdesk.Core.Tickets;
 
-/// <summary>What happened to a ticket, published through <see cref="ITicketEventPublisher"/>.</summary>
-public enum TicketEventKind
-{
-    Created,
-    Acknowledged,
-    Commented,
-    Assigned,
-    Waiting,
-    Resumed,
-    Escalated,
-    PriorityChanged,
-    Resolved,
-    Reopened,
-    Closed,
-}
-
-/// <summary>The outcome of applying a command: the new ticket, the timeline line that records it, and the event to publish.</summary>
-public sealed record TicketChange(Ticket Before, Ticket After, TimelineEntry Entry, TicketEventKind Kind);
-
-/// <summary>Raised when a command is not allowed in the ticket's current state; the message says why (HTTP 409).</summary>
-public sealed class InvalidTransitionException(string message) : Exception(message);
-
 /// <summary>
 /// The ticket state machine. Pure: no I/O, the time is given. Rules:
 /// new → (acknowledge) in-progress ⇄ (wait/resume) waiting-on-requester | waiting-on-provider;

@@ -24,12 +24,12 @@ public sealed class SlaFunctions(DurableCatalog catalog, NotificationDispatcher 
             context.CancellationToken);
 
     [Function("Notifications")]
-    public Task Notify([QueueTrigger(HelpdeskQueues.Notifications)] string message, long dequeueCount, CancellationToken cancellationToken) =>
+    public Task Notify([QueueTrigger(SlaQueues.Notifications)] string message, long dequeueCount, CancellationToken cancellationToken) =>
         notifications.DispatchAsync(message, dequeueCount, cancellationToken);
 
-    [Function(nameof(HelpdeskSchedules.SlaReconcile))]
+    [Function(SlaSchedules.ReconcileName)]
     public async Task Reconcile(
-        [TimerTrigger(HelpdeskSchedules.SlaReconcile, RunOnStartup = true)] TimerInfo timer,
+        [TimerTrigger(SlaSchedules.Reconcile, RunOnStartup = true)] TimerInfo timer,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {

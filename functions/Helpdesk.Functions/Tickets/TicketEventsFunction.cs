@@ -1,4 +1,4 @@
-using Helpdesk.Core;
+using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Functions.Durable;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +15,7 @@ public sealed class TicketEventsFunction(TicketEventDispatcher dispatcher)
 {
     [Function("TicketEvents")]
     public async Task Run(
-        [QueueTrigger(HelpdeskQueues.TicketEvents)] string message,
+        [QueueTrigger(TicketQueues.Events)] string message,
         long dequeueCount,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Helpdesk.Core;
 using Helpdesk.Core.Durable;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,13 +14,12 @@ public static class DurableEngineServiceCollectionExtensions
     /// <c>Helpdesk:Storage:ConnectionString</c>. The <see cref="DurableCatalog"/> itself comes from Core's
     /// <c>AddDurableCatalog</c> calls (an empty catalog is registered if there are none).
     /// </summary>
-    public static IServiceCollection AddHelpdeskDurableEngine(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHelpdeskDurableEngine(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<DurableEngineOptions, DurableEngineOptionsValidator>(DurableEngineOptions.SectionName);
         services.AddOptions<DurableEngineOptions>()
-            .Bind(configuration.GetSection(DurableEngineOptions.SectionName))
-            .PostConfigure(o => o.StorageConnectionString ??= configuration["Helpdesk:Storage:ConnectionString"]);
+            .PostConfigure<IConfiguration>((o, configuration) => o.StorageConnectionString ??= configuration["Helpdesk:Storage:ConnectionString"]);
         services.AddDurableCatalog(_ => { });
         services.TryAddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());

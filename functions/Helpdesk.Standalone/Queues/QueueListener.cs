@@ -1,14 +1,14 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Helpdesk.Core;
-using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Storage;
 
 namespace Helpdesk.Standalone.Queues;
 
 /// <summary>
 /// Polls a storage queue the way the Functions queue trigger does: batches of up to 16 messages, the same
 /// visibility timeout, exponential back-off when idle (up to <see cref="MaxPollingInterval"/>), a failed message
-/// becomes visible again and is retried, and after <see cref="HelpdeskQueues.MaxDequeueCount"/> attempts it moves
+/// becomes visible again and is retried, and after <see cref="QueueRules.MaxDequeueCount"/> attempts it moves
 /// to the <c>-poison</c> queue with the reason logged. Nothing is dropped silently.
 /// </summary>
 public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogger logger) : BackgroundService
@@ -33,7 +33,7 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(BatchSize, HelpdeskQueues.VisibilityTimeout, stoppingToken)).Value;
+                messages = (await queue.ReceiveMessagesAsync(BatchSize, QueueRules.VisibilityTimeout, stoppingToken)).Value;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -41,7 +41,7 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
             }
             catch (Azure.RequestFailedException ex)
             {
-                logger.LogWarning(ex, "Could not read queue {Queue}; retrying.", queue.Name);
+                StorageLog.QueueReadFailed(logger, ex, queue.Name);
                 messages = [];
             }
 
@@ -79,19 +79,17 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
         catch (Exception ex)
         {
             var permanent = IsPermanent(ex);
-            if (permanent || message.DequeueCount >= HelpdeskQueues.MaxDequeueCount)
+            if (permanent || message.DequeueCount >= QueueRules.MaxDequeueCount)
             {
-                logger.LogError(ex, "Message {MessageId} of {Queue} failed {Count} time(s){Permanent}; moving it to {Poison}.",
-                    message.MessageId, queue.Name, message.DequeueCount, permanent ? " with a permanent error" : "", poison.Name);
+                StorageLog.MessagePoisoned(logger, ex, message.MessageId, queue.Name, message.DequeueCount, permanent, poison.Name);
                 await poison.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
             }
             else
             {
-                logger.LogWarning(ex, "Message {MessageId} of {Queue} failed (attempt {Count} of {Max}); it will be retried.",
-                    message.MessageId, queue.Name, message.DequeueCount, HelpdeskQueues.MaxDequeueCount);
+                StorageLog.MessageRetried(logger, ex, message.MessageId, queue.Name, message.DequeueCount, QueueRules.MaxDequeueCount);
                 // Visible again after the retry delay, as the Functions trigger does, rather than after the whole lease.
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: HelpdeskQueues.RetryDelay,
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: QueueRules.RetryDelay,
                     cancellationToken: CancellationToken.None);
             }
         }

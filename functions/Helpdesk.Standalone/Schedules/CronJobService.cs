@@ -1,9 +1,7 @@
+using Helpdesk.Standalone.Hosting;
 using NCrontab;
 
 namespace Helpdesk.Standalone.Schedules;
-
-/// <summary>A scheduled job: the same NCrontab expression (6 fields, with seconds) as the Functions timer trigger.</summary>
-public sealed record CronJob(string Name, string Schedule, bool RunOnStartup, Func<IServiceProvider, CancellationToken, Task> Run);
 
 /// <summary>
 /// The standalone twin of the Functions timer triggers: runs each job at its next occurrence (UTC, as the Functions
@@ -54,7 +52,7 @@ public sealed class CronJobService(IEnumerable<CronJob> jobs, IServiceProvider s
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Scheduled job {Job} failed; it runs again at its next occurrence.", job.Name);
+            HostLog.ScheduledJobFailed(logger, ex, job.Name);
         }
     }
 }

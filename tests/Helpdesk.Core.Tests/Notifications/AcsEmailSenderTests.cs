@@ -1,3 +1,4 @@
+using Helpdesk.Core.Storage;
 using System.Text;
 using Helpdesk.Core.Notifications;
 using Microsoft.Extensions.Configuration;
@@ -133,7 +134,7 @@ public class AcsEmailSenderTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddHelpdeskCore(configuration);
+        services.AddHelpdeskStorage().AddHelpdeskNotifications();
         return services.BuildServiceProvider();
     }
 

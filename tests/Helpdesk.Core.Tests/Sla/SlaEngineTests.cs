@@ -29,9 +29,9 @@ public class SlaEngineTests
 
     private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance);
 
-    private SlaEvaluateActivity Evaluate => new(_log, _tickets, _notifier, SlaPolicy.Default, Calendars, _time, NullLogger<SlaEvaluateActivity>.Instance);
+    private SlaEvaluation Evaluate => new(_log, _tickets, _notifier, SlaPolicy.Default, Calendars, _time, NullLogger<SlaEvaluation>.Instance);
 
-    private SlaNextDeadlineActivity NextDeadline => new(_log, SlaPolicy.Default, Calendars, _time);
+    private SlaNextDeadlinePlanner NextDeadline => new(_log, SlaPolicy.Default, Calendars, _time);
 
     private Task CreatedAsync() => Handler.HandleAsync(Core.Intake.TicketIntake.CreatedEvent(_tickets[Number]), false, default);
 
@@ -96,12 +96,12 @@ public class SlaEngineTests
     {
         await CreatedAsync();
         _time.SetUtcNow(Brussels.At(2027, 3, 1, 13).AddTicks(-1));
-        var early = await Evaluate.RunAsync(new SlaEvaluateInput(Number));
+        var early = await Evaluate.RunAsync(Number);
         Assert.Equal(["warn-FirstResponse", "breach-FirstResponse"], early.Recorded);
 
         _time.SetUtcNow(Brussels.At(2027, 3, 1, 13));
-        var first = await Evaluate.RunAsync(new SlaEvaluateInput(Number));
-        var second = await Evaluate.RunAsync(new SlaEvaluateInput(Number));
+        var first = await Evaluate.RunAsync(Number);
+        var second = await Evaluate.RunAsync(Number);
 
         Assert.Equal(["esc-L1-L2"], first.Recorded);
         Assert.Equal(["esc-L1-L2"], first.EffectsDone);
@@ -111,7 +111,7 @@ public class SlaEngineTests
         Assert.Equal(SupportLevel.L2, _tickets[Number].Level);
         // Actions recorded by one evaluation share its instant; among themselves the log orders them by id.
         Assert.Equal(["sla-breach-FirstResponse", "sla-warn-FirstResponse", "sla-esc-L1-L2"], _notifier.Ids(Number));
-        Assert.All(_log.Entries(Number), e => Assert.True(e.EffectsDone || !SlaEvaluateActivity.IsAction(e.Event)));
+        Assert.All(_log.Entries(Number), e => Assert.True(e.EffectsDone || !SlaEvaluation.IsAction(e.Event)));
         Assert.All(_log.Actions<E.Escalated>(Number), e => Assert.True(e.At >= e.DueAt));
     }
 
@@ -122,16 +122,16 @@ public class SlaEngineTests
         _time.SetUtcNow(Brussels.At(2027, 3, 1, 13, 5));
         _tickets.FailNextEscalation = new IOException("storage down");
 
-        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(new SlaEvaluateInput(Number)));
+        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(Number));
         Assert.Single(_log.Actions<E.Escalated>(Number));
         Assert.Empty(_tickets.Escalations);
 
-        var next = await NextDeadline.RunAsync(new SlaNextDeadlineInput(Number));
+        var next = await NextDeadline.RunAsync(Number);
         Assert.Equal(_time.GetUtcNow(), next.Deadline); // pending side effects: evaluate at once
 
         _time.Advance(TimeSpan.FromSeconds(2)); // the activity retry
-        var retry = await Evaluate.RunAsync(new SlaEvaluateInput(Number));
-        await Evaluate.RunAsync(new SlaEvaluateInput(Number));
+        var retry = await Evaluate.RunAsync(Number);
+        await Evaluate.RunAsync(Number);
 
         Assert.Empty(retry.Recorded);
         Assert.Contains("esc-L1-L2", retry.EffectsDone);
@@ -148,11 +148,11 @@ public class SlaEngineTests
         _time.SetUtcNow(Brussels.At(2027, 3, 1, 13, 5));
         _notifier.FailNext = new IOException("smtp down");
 
-        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(new SlaEvaluateInput(Number)));
+        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(Number));
         Assert.Equal(SupportLevel.L2, _tickets[Number].Level);
 
-        await Evaluate.RunAsync(new SlaEvaluateInput(Number));
-        await Evaluate.RunAsync(new SlaEvaluateInput(Number));
+        await Evaluate.RunAsync(Number);
+        await Evaluate.RunAsync(Number);
 
         Assert.Single(_tickets.Escalations);
         Assert.Equal(["sla-esc-L1-L2"], _notifier.Ids(Number));
@@ -164,11 +164,11 @@ public class SlaEngineTests
         await CreatedAsync();
         _time.SetUtcNow(Brussels.At(2027, 3, 1, 13, 5));
         _log.FailAfterAppend = e => e is E.Escalated;
-        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(new SlaEvaluateInput(Number)));
+        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(Number));
 
         // Meanwhile a technician escalates by hand (L1 -> L2): the recorded L1 -> L2 escalation must not raise L2 -> L3.
         _tickets.Apply(Number, new Escalate("alice", "by hand"));
-        await Evaluate.RunAsync(new SlaEvaluateInput(Number));
+        await Evaluate.RunAsync(Number);
 
         Assert.Empty(_tickets.Escalations);
         Assert.Equal(SupportLevel.L2, _tickets[Number].Level);
@@ -177,17 +177,17 @@ public class SlaEngineTests
     [Fact]
     public async Task NextDeadline_PausedHasNoDeadline_ResolvedIsDone_NoLogIsDone()
     {
-        Assert.Equal(new SlaNextDeadline(Number, true, null, "not-found"), await NextDeadline.RunAsync(new SlaNextDeadlineInput(Number)));
+        Assert.Equal(new SlaNextDeadline(Number, true, null, "not-found"), await NextDeadline.RunAsync(Number));
 
         await CreatedAsync();
-        Assert.Equal(Brussels.At(2027, 3, 1, 10, 30), (await NextDeadline.RunAsync(new SlaNextDeadlineInput(Number))).Deadline);
+        Assert.Equal(Brussels.At(2027, 3, 1, 10, 30), (await NextDeadline.RunAsync(Number)).Deadline);
 
         await ActAsync(new Acknowledge("alice"), TimeSpan.FromMinutes(5));
         await ActAsync(new Wait("alice", WaitingOn.Requester, null, null), TimeSpan.FromMinutes(5));
-        Assert.Equal(new SlaNextDeadline(Number, false, null), await NextDeadline.RunAsync(new SlaNextDeadlineInput(Number)));
+        Assert.Equal(new SlaNextDeadline(Number, false, null), await NextDeadline.RunAsync(Number));
 
         await ActAsync(new Resolve("alice", "done"), TimeSpan.FromMinutes(5));
-        Assert.Equal(new SlaNextDeadline(Number, true, null, "resolved"), await NextDeadline.RunAsync(new SlaNextDeadlineInput(Number)));
+        Assert.Equal(new SlaNextDeadline(Number, true, null, "resolved"), await NextDeadline.RunAsync(Number));
     }
 
     [Fact]

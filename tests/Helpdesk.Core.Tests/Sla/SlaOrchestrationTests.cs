@@ -35,8 +35,8 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var next = new SlaNextDeadlineActivity(_log, FastPolicy, Calendars, TimeProvider.System);
-        var evaluate = new SlaEvaluateActivity(_log, _tickets, _notifier, FastPolicy, Calendars, TimeProvider.System, NullLogger<SlaEvaluateActivity>.Instance);
+        var next = new SlaNextDeadlinePlanner(_log, FastPolicy, Calendars, TimeProvider.System);
+        var evaluate = new SlaEvaluation(_log, _tickets, _notifier, FastPolicy, Calendars, TimeProvider.System, NullLogger<SlaEvaluation>.Instance);
         _host = await DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, async (context, input) => await SlaOrchestration.RunAsync(context, input!));
@@ -103,9 +103,9 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
 
         // In due order: one evaluation may record several actions (a padded timer fires up to ~1 s after a due time,
         // by which time the next one may be due too); they then share its instant.
-        var actions = _log.Entries(1).Select(e => e.Event).Where(SlaEvaluateActivity.IsAction).OrderBy(DueOf).ToList();
+        var actions = _log.Entries(1).Select(e => e.Event).Where(SlaEvaluation.IsAction).OrderBy(DueOf).ToList();
         Assert.Equal(["warn-FirstResponse", "breach-FirstResponse", "esc-L1-L2", "warn-Resolution", "esc-L2-L3", "breach-Resolution"],
-            actions.Select(SlaEvaluateActivity.ActionId));
+            actions.Select(SlaEvaluation.ActionId));
         // L2's share counts from the recorded escalation (its instant is when the evaluation ran, just after 3 s).
         Assert.Equal(
             [opened.AddSeconds(1.5), opened.AddSeconds(2), opened.AddSeconds(3), opened.AddSeconds(4.5), actions[2].At.AddSeconds(1.8), opened.AddSeconds(6)],
@@ -183,7 +183,7 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
         Assert.Single(_log.Entries(4).Select(e => e.Event).OfType<E.Started>());
         Assert.Single(_log.Entries(4).Select(e => e.Event).OfType<E.ResponseMet>());
         Assert.Equal([(SupportLevel.L1, SupportLevel.L2), (SupportLevel.L2, SupportLevel.L3)], _tickets.Escalations.Select(x => (x.From, x.To)));
-        Assert.Equal(["esc-L1-L2", "esc-L2-L3"], _log.Actions<E.Escalated>(4).Select(SlaEvaluateActivity.ActionId));
+        Assert.Equal(["esc-L1-L2", "esc-L2-L3"], _log.Actions<E.Escalated>(4).Select(SlaEvaluation.ActionId));
         Assert.Equal(_notifier.Ids(4).Distinct().Count(), _notifier.Ids(4).Count);
         AssertNoActionBeforeDue(4);
         await ActAsync(4, new Resolve("alice", "done"));

@@ -178,7 +178,8 @@ public sealed class StandaloneDurableEngineTests(PrivateAzurite azurite, ITestOu
                 .AddFilter("DurableTask", LogLevel.Warning)
                 .AddFilter("Microsoft.DurableTask", LogLevel.Warning))
             .AddPingServices(_log)
-            .AddHelpdeskDurableEngine(configuration);
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHelpdeskDurableEngine();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _providers.Add(provider);
         var engine = provider.GetRequiredService<DurableEngine>();

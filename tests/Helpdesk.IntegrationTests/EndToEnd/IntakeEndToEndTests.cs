@@ -244,7 +244,7 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
             Assert.Fail($"blob {blob.Name} left behind");
         }
 
-        var page = await host.Get<TicketIndex>().ListQueueAsync(SupportLevel.L1, 10, null, default);
+        var page = await host.Get<LevelQueues>().ListAsync(SupportLevel.L1, 10, null, default);
         Assert.Empty(page.Items);
     }
 
@@ -305,7 +305,7 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
         using var response = await client.PostAsync("/api/tickets", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty(await Host.Get<TicketIndex>().RequesterTicketsAsync(email, 10, default));
+        Assert.Empty(await Host.Get<RequesterIndex>().TicketsAsync(email, 10, default));
     }
 
     internal static int NumberOf(string html)

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Helpdesk.Core.Http;
 using Helpdesk.Core.Sla;
+using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Intake;
+using Helpdesk.Functions.Intake;
 using Helpdesk.Functions.Tickets;
 using Helpdesk.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +22,7 @@ public class FunctionAdapterTests
     public async Task Form_ReturnsTheFrenchFormByDefault()
     {
         await using var core = await CoreServices.StartAsync();
-        var functions = new IntakeFunctions(core.Get<TicketApi>());
+        var functions = new IntakeFunctions(core.Get<IntakeHandler>());
         var context = NewContext(core, "GET", "/api/form");
 
         await functions.Form(context.Request).ExecuteAsync(context);
@@ -33,8 +35,8 @@ public class FunctionAdapterTests
     public async Task CreateThenGetAndAct_ThroughTheFunctionClasses()
     {
         await using var core = await CoreServices.StartAsync();
-        var intake = new IntakeFunctions(core.Get<TicketApi>());
-        var technicians = new TechnicianFunctions(core.Get<TicketApi>());
+        var intake = new IntakeFunctions(core.Get<IntakeHandler>());
+        var technicians = new TicketFunctions(core.Get<TicketHandler>());
 
         var create = NewContext(core, "POST", "/api/tickets",
             """{"name":"Jan","email":"jan@example.be","subject":"VPN","description":"Geen verbinding","category":"network","impact":"team","canWork":"no"}""");

@@ -1,7 +1,13 @@
-using Helpdesk.Core;
+using Helpdesk.Core.Durable;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.IntegrationTests.Infrastructure;
@@ -32,11 +38,15 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddHelpdeskCore(configuration);
+        services.AddHelpdeskStorage().AddHelpdeskTickets().AddHelpdeskIntake().AddHelpdeskNotifications().AddHelpdeskSla();
+        // No durable engine runs here: a test that reaches the SLA timers registers its own client first.
+        services.TryAddSingleton<IOrchestrationClient, NoDurableEngine>();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await provider.GetRequiredService<StorageClients>()
-            .EnsureCreatedAsync(StorageInitializer.Tables, StorageInitializer.Queues, StorageInitializer.Containers, CancellationToken.None);
+        foreach (var initializer in provider.GetServices<IHostedService>().OfType<StorageInitializer>())
+        {
+            await initializer.StartAsync(CancellationToken.None);
+        }
         return new CoreServices(provider);
     }
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Helpdesk.Core.Storage;
-using Helpdesk.Standalone;
+using Helpdesk.Standalone.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Helpdesk.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The standalone host, composed exactly as in production (<see cref="StandaloneApp"/>), listening on a free
+/// The standalone host, composed exactly as in production (<c>Program.Create</c>), listening on a free
 /// loopback port over real Kestrel, storing in Azurite under its own name prefix and mailing an in-process SMTP server.
 /// </summary>
 public sealed class HelpdeskHost : IAsyncDisposable
@@ -42,7 +42,7 @@ public sealed class HelpdeskHost : IAsyncDisposable
         var azurite = await Azurite.StartAsync();
         var smtp = await TestSmtpServer.StartAsync();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-        var app = StandaloneApp.Create([], builder =>
+        var app = Standalone.Program.Create([], builder =>
         {
             var config = new Dictionary<string, string?>
             {

@@ -1,7 +1,11 @@
 using System.Text.Json;
-using Helpdesk.Core;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Storage;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Web;
 using Helpdesk.IntegrationTests.Infrastructure;
-using Helpdesk.Standalone;
+using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -25,7 +29,7 @@ public class HostParityTests
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
             .SelectMany(b => b.GetProperty("methods").EnumerateArray()
-                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {HelpdeskRoutes.Prefix}/{b.GetProperty("route").GetString()}"))
+                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {ApiRoutes.Prefix}/{b.GetProperty("route").GetString()}"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -48,7 +52,7 @@ public class HostParityTests
             .Select(b => (Route: b.GetProperty("route").GetString()!, Level: b.GetProperty("authLevel").GetString()!))
             .ToList();
 
-        Assert.Equal([HelpdeskRoutes.Form, HelpdeskRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
+        Assert.Equal([IntakeRoutes.Form, IntakeRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
         Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
     }
 
@@ -104,7 +108,7 @@ public class HostParityTests
     [Fact]
     public void SlaReconcileSchedule_RunsDailyAtThree()
     {
-        var schedule = NCrontab.CrontabSchedule.Parse(HelpdeskSchedules.SlaReconcile, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        var schedule = NCrontab.CrontabSchedule.Parse(SlaSchedules.Reconcile, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
         var next = schedule.GetNextOccurrence(new DateTime(2027, 3, 28, 12, 0, 0, DateTimeKind.Utc));
 
@@ -118,10 +122,10 @@ public class HostParityTests
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")));
         var queues = doc.RootElement.GetProperty("extensions").GetProperty("queues");
 
-        Assert.Equal(HelpdeskQueues.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
-        Assert.Equal(HelpdeskQueues.RetryDelay, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(QueueRules.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(QueueRules.RetryDelay, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(QueueListener.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(HelpdeskRoutes.Prefix, doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.Equal(ApiRoutes.Prefix, doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public class HostParityTests
     }
 
     private static WebApplication BuildStandalone() =>
-        StandaloneApp.Create([], b =>
+        Standalone.Program.Create([], b =>
         {
             b.Configuration["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
             b.Configuration["Helpdesk:ApiKey"] = new string('k', 32);

@@ -33,7 +33,7 @@ public class SlaEscalationEndToEndTests
         // Never before the level's share of the target was used: L1 at 6 s, L2 at 6 + 3.6 s.
         Assert.True(escalations[0].At >= createdAt.AddSeconds(6), $"L1→L2 at {escalations[0].At:O}, created {createdAt:O}");
         Assert.True(escalations[1].At >= createdAt.AddSeconds(9.6), $"L2→L3 at {escalations[1].At:O}, created {createdAt:O}");
-        Assert.Contains(await host.Get<TicketIndex>().ListQueueAsync(SupportLevel.L3, 10, null, default) is var l3 ? l3.Items : [], i => i.Number == number);
+        Assert.Contains(await host.Get<LevelQueues>().ListAsync(SupportLevel.L3, 10, null, default) is var l3 ? l3.Items : [], i => i.Number == number);
 
         // The technician's view shows the clock: per target the due date, time used and left, and time per level.
         using var tech = host.TechnicianClient();

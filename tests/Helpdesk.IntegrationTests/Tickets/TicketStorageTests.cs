@@ -13,7 +13,7 @@ public class TicketStorageTests
         await using var core = await CoreServices.StartAsync();
         var intake = core.Get<TicketIntake>();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => intake.CreateAsync(Submissions.Valid(), [], null, default))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => intake.CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default))));
 
         var numbers = results.Select(r => Assert.IsType<IntakeResult.Created>(r).Ticket.Number).Order().ToList();
         Assert.Equal(Enumerable.Range(1001, 50), numbers);
@@ -35,7 +35,7 @@ public class TicketStorageTests
         var a = first.Get<TicketIntake>();
         var b = second.Get<TicketIntake>();
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
-            Task.Run(() => (i % 2 == 0 ? a : b).CreateAsync(Submissions.Valid(), [], null, default))));
+            Task.Run(() => (i % 2 == 0 ? a : b).CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default))));
 
         var numbers = results.Select(r => ((IntakeResult.Created)r).Ticket.Number).ToList();
         Assert.Equal(30, numbers.Distinct().Count());
@@ -48,13 +48,13 @@ public class TicketStorageTests
         var intake = core.Get<TicketIntake>();
         var submission = Submissions.Valid();
 
-        var first = await intake.CreateAsync(submission, [], "key-123", default);
-        var again = await intake.CreateAsync(submission, [], "key-123", default);
+        var first = await intake.CreateAsync(submission, [], "key-123", Submissions.Api, default);
+        var again = await intake.CreateAsync(submission, [], "key-123", Submissions.Api, default);
 
         var created = Assert.IsType<IntakeResult.Created>(first);
         var replayed = Assert.IsType<IntakeResult.Replayed>(again);
         Assert.Equal(created.Ticket.Number, replayed.Ticket.Number);
-        Assert.Equal([created.Ticket.Number], await core.Get<TicketIndex>().RequesterTicketsAsync(submission.Requester.Email, 10, default));
+        Assert.Equal([created.Ticket.Number], await core.Get<RequesterIndex>().TicketsAsync(submission.Requester.Email, 10, default));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class TicketStorageTests
         var intake = core.Get<TicketIntake>();
         var submission = Submissions.Valid();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => intake.CreateAsync(submission, [], "retry-key", default))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => intake.CreateAsync(submission, [], "retry-key", Submissions.Api, default))));
 
         var numbers = results.Select(r => r switch
         {
@@ -74,7 +74,7 @@ public class TicketStorageTests
         }).Distinct().ToList();
         Assert.Single(numbers);
         Assert.Single(results.OfType<IntakeResult.Created>());
-        var page = await core.Get<TicketIndex>().ListQueueAsync(SupportLevel.L1, 100, null, default);
+        var page = await core.Get<LevelQueues>().ListAsync(SupportLevel.L1, 100, null, default);
         Assert.Equal(numbers, page.Items.Select(i => i.Number));
     }
 
@@ -85,8 +85,8 @@ public class TicketStorageTests
         var intake = core.Get<TicketIntake>();
         var email = $"jan.{Guid.NewGuid():N}@example.be";
 
-        var first = (IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(email, subject: "VPN"), [], "k1", default);
-        var second = await intake.CreateAsync(Submissions.Valid(email, subject: "Outlook"), [], "k1", default);
+        var first = (IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(email, subject: "VPN"), [], "k1", Submissions.Api, default);
+        var second = await intake.CreateAsync(Submissions.Valid(email, subject: "Outlook"), [], "k1", Submissions.Api, default);
 
         Assert.Equal(first.Ticket.Number, Assert.IsType<IntakeResult.KeyReused>(second).Number);
     }
@@ -95,7 +95,7 @@ public class TicketStorageTests
     public async Task StaleETag_IsRejected_SoNoUpdateIsLost()
     {
         await using var core = await CoreServices.StartAsync();
-        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
+        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
         var store = core.Get<TicketStore>();
         var alice = await store.GetAsync(ticket.Number, default);
         var bob = await store.GetAsync(ticket.Number, default);
@@ -111,7 +111,7 @@ public class TicketStorageTests
     public async Task ConcurrentActions_AreAllKept_AndAConflictingOneIsDecidedOnFreshState()
     {
         await using var core = await CoreServices.StartAsync();
-        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
+        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
         var service = core.Get<TicketService>();
 
         // Two technicians acknowledge at once: exactly one wins, the other is told it was already done.
@@ -136,24 +136,24 @@ public class TicketStorageTests
     {
         await using var core = await CoreServices.StartAsync();
         var intake = core.Get<TicketIntake>();
-        var p4 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Individual, canWork: CanWork.Yes), [], null, default)).Ticket;
-        var p1 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Organization, canWork: CanWork.No), [], null, default)).Ticket;
-        var p2 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Team, canWork: CanWork.No), [], null, default)).Ticket;
-        var index = core.Get<TicketIndex>();
+        var p4 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Individual, canWork: CanWork.Yes), [], null, Submissions.Api, default)).Ticket;
+        var p1 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Organization, canWork: CanWork.No), [], null, Submissions.Api, default)).Ticket;
+        var p2 = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(impact: Impact.Team, canWork: CanWork.No), [], null, Submissions.Api, default)).Ticket;
+        var index = core.Get<LevelQueues>();
         var service = core.Get<TicketService>();
 
-        var l1 = await index.ListQueueAsync(SupportLevel.L1, 10, null, default);
+        var l1 = await index.ListAsync(SupportLevel.L1, 10, null, default);
         Assert.Equal([p1.Number, p2.Number, p4.Number], l1.Items.Select(i => i.Number));
         Assert.Equal([Priority.P1, Priority.P2, Priority.P4], l1.Items.Select(i => i.Priority));
 
         await service.ApplyAsync(p2.Number, new Escalate("alice", "network"), default);
         await service.ApplyAsync(p1.Number, new Resolve("alice", "Rebooted the switch"), default);
 
-        Assert.Equal([p4.Number], (await index.ListQueueAsync(SupportLevel.L1, 10, null, default)).Items.Select(i => i.Number));
-        Assert.Equal([p2.Number], (await index.ListQueueAsync(SupportLevel.L2, 10, null, default)).Items.Select(i => i.Number));
+        Assert.Equal([p4.Number], (await index.ListAsync(SupportLevel.L1, 10, null, default)).Items.Select(i => i.Number));
+        Assert.Equal([p2.Number], (await index.ListAsync(SupportLevel.L2, 10, null, default)).Items.Select(i => i.Number));
 
         await service.ApplyAsync(p1.Number, new Reopen("marie", "Down again"), default);
-        Assert.Equal([p1.Number, p4.Number], (await index.ListQueueAsync(SupportLevel.L1, 10, null, default)).Items.Select(i => i.Number));
+        Assert.Equal([p1.Number, p4.Number], (await index.ListAsync(SupportLevel.L1, 10, null, default)).Items.Select(i => i.Number));
     }
 
     [Fact]
@@ -163,12 +163,12 @@ public class TicketStorageTests
         var intake = core.Get<TicketIntake>();
         var service = core.Get<TicketService>();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var open = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
-        var resolved = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, default)).Ticket;
+        var open = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
+        var resolved = ((IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
         await service.ApplyAsync(resolved.Number, new Resolve("alice", "Fixed"), default);
         await service.ApplyAsync(resolved.Number, new Close("alice"), default);
 
-        var index = core.Get<TicketIndex>();
+        var index = core.Get<LevelQueues>();
         var stopped = new List<int>();
         await foreach (var number in index.StoppedSinceAsync(before, default))
         {
@@ -190,16 +190,16 @@ public class TicketStorageTests
         var intake = core.Get<TicketIntake>();
         for (var i = 0; i < 7; i++)
         {
-            await intake.CreateAsync(Submissions.Valid(), [], null, default);
+            await intake.CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default);
         }
 
-        var index = core.Get<TicketIndex>();
+        var index = core.Get<LevelQueues>();
         var seen = new List<int>();
         string? token = null;
         var pages = 0;
         do
         {
-            var page = await index.ListQueueAsync(SupportLevel.L1, 3, token, default);
+            var page = await index.ListAsync(SupportLevel.L1, 3, token, default);
             seen.AddRange(page.Items.Select(i => i.Number));
             token = page.ContinuationToken;
             pages++;

@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Notifications;
+
+/// <summary>A mail that could not be sent. Not transient: retrying the same request will fail the same way.</summary>
+public class EmailSendException : Exception
+{
+    public EmailSendException() { }
+
+    public EmailSendException(string message) : base(message) { }
+
+    public EmailSendException(string message, Exception? inner) : base(message, inner) { }
+
+    public EmailSendException(string message, HttpStatusCode? statusCode, Exception? inner = null) : base(message, inner) =>
+        StatusCode = statusCode;
+
+    public HttpStatusCode? StatusCode { get; }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Notifications: outbound mail through <see cref="IEmailSender"/> (<c>Helpdesk:Email:Provider</c> picks SMTP with
+    /// MailKit or the ACS Email REST API; a host or test may register its own sender first) and the requester's
+    /// acknowledgment of a new ticket.
+    /// </summary>
+    public static IServiceCollection AddHelpdeskNotifications(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
+        services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.Section);
+        services.TryAddSingleton<SmtpEmailSender>();
+        services.AddHttpClient<AcsEmailSender>()
+            // The sender lives as long as its singleton consumers: rotate pooled connections (DNS) instead of handlers.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesAcs
+            ? sp.GetRequiredService<AcsEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, AcknowledgmentMail>());
+        return services;
+    }
+}

@@ -1,0 +1,5 @@
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public sealed record ProviderClockStatus(string Provider, DateTimeOffset Since, DateTimeOffset? Due, bool Overdue);

@@ -1,0 +1,8 @@
+using System.Collections.Frozen;
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public sealed record ProviderContract(TimeSpan Response, bool TwentyFourSeven);
+
+// The validated, immutable form of SlaPolicyOptions that the clock works with.

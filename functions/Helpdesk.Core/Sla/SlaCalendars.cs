@@ -1,0 +1,9 @@
+using System.Collections.Frozen;
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public sealed record SlaCalendars(BusinessCalendar Business)
+{
+    public BusinessCalendar For(bool twentyFourSeven) => twentyFourSeven ? BusinessCalendar.Always : Business;
+}

@@ -1,0 +1,5 @@
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public sealed record SlaDueActions(IReadOnlyList<SlaClockEvent> Due, DateTimeOffset? NextDeadline);

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Helpdesk.Core.Localization;
+using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Storage;
+using Helpdesk.Core.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Sla;
+
+/// <summary>Sends an <see cref="SlaMail"/> once: its timeline line (deterministic id) is checked before and written after sending.</summary>
+public sealed class SlaMailer(IEmailSender sender, TicketStore store, ILogger<SlaMailer> logger)
+{
+    public async Task DeliverAsync(SlaMail mail, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        if (await store.HasRecordAsync(mail.TicketNumber, mail.At, mail.EntryId, ct))
+        {
+            logger.LogInformation("SLA mail {Id} of ticket {Number} was already sent.", mail.EntryId, mail.TicketNumber);
+            return;
+        }
+
+        await sender.SendAsync(mail.Email, ct);
+        await store.RecordAsync(mail.TicketNumber, mail.Entry, mail.EntryId, ct);
+    }
+
+    public static Task EnqueueAsync(StorageClients storage, SlaMail mail, TimeSpan delay, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var visibility = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > SlaNotifier.MaxDelay ? SlaNotifier.MaxDelay : delay;
+        return storage.Queue(SlaQueues.Notifications).SendMessageAsync(
+            JsonSerializer.Serialize(mail, HelpdeskJson.Options), visibility, TimeSpan.FromSeconds(-1), ct);
+    }
+}

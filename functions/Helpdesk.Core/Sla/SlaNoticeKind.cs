@@ -1,0 +1,10 @@
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public enum SlaNoticeKind
+{
+    Warned,
+    Escalated,
+    Breached,
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Sla;
+
+public enum SlaTarget
+{
+    FirstResponse,
+    Resolution,
+}

@@ -1,0 +1,9 @@
+using System.Globalization;
+using Helpdesk.Core.Durable;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Sla;
+
+/// <summary>Output when the ticket's clocks have stopped (resolved, closed or not found).</summary>
+public sealed record SlaTimerResult(int TicketNumber, string Outcome, int Turns);

@@ -1,0 +1,8 @@
+namespace Helpdesk.Core.Storage;
+
+public enum StorageResourceKind
+{
+    Table,
+    Queue,
+    Container,
+}

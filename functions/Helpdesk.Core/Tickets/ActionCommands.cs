@@ -1,0 +1,94 @@
+using Helpdesk.Core.Tickets;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>Builds a <see cref="TicketCommand"/> from an action request, with field-level errors when something is missing.</summary>
+public static class ActionCommands
+{
+    public const int MaxTextLength = 8000;
+    public const int MaxNameLength = 100;
+
+    public static (TicketCommand? Command, Dictionary<string, string[]> Errors) Build(string action, string actor, ActionRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (actor.Length == 0)
+        {
+            errors["actor"] = ["Say who acts: 'actor' in the body or the X-Helpdesk-Actor header."];
+        }
+        else if (actor.Length > MaxNameLength)
+        {
+            errors["actor"] = [$"'actor' is at most {MaxNameLength} characters."];
+        }
+
+        Check(errors, "text", body.Text, MaxTextLength);
+        Check(errors, "reason", body.Reason, MaxTextLength);
+        Check(errors, "resolution", body.Resolution, MaxTextLength);
+        Check(errors, "assignee", body.Assignee, MaxNameLength);
+        Check(errors, "provider", body.Provider, MaxNameLength);
+
+        TicketCommand? command = action switch
+        {
+            "acknowledge" => new Acknowledge(actor, Blank(body.Text)),
+            "comment" => Require(errors, "text", body.Text) is { } text
+                ? new Comment(actor, text, body.Visibility ?? Visibility.Internal)
+                : null,
+            "assign" => Require(errors, "assignee", body.Assignee) is { } assignee ? new Assign(actor, assignee) : null,
+            "wait" => BuildWait(errors, actor, body),
+            "resume" => new Resume(actor, Blank(body.Text)),
+            "escalate" => new Escalate(actor, Blank(body.Reason ?? body.Text)),
+            "reprioritize" => body.Priority is { } priority
+                ? new Reprioritize(actor, priority, Blank(body.Reason ?? body.Text))
+                : Missing(errors, "priority", "Give the new priority: p1, p2, p3 or p4."),
+            "resolve" => Require(errors, "resolution", body.Resolution ?? body.Text) is { } resolution ? new Resolve(actor, resolution) : null,
+            "reopen" => new Reopen(actor, Blank(body.Reason ?? body.Text)),
+            "close" => new Close(actor, Blank(body.Text)),
+            _ => null,
+        };
+        return errors.Count > 0 ? (null, errors) : (command, errors);
+    }
+
+    private static Wait? BuildWait(Dictionary<string, string[]> errors, string actor, ActionRequest body)
+    {
+        if (body.On is null)
+        {
+            errors["on"] = ["Say who the ticket waits on: 'requester' or 'provider'."];
+            return null;
+        }
+
+        var provider = Blank(body.Provider);
+        if (body.On == WaitingOn.Provider && provider is null)
+        {
+            errors["provider"] = ["Name the provider the ticket waits on (internet provider, software vendor...)."];
+            return null;
+        }
+
+        return new Wait(actor, body.On.Value, body.On == WaitingOn.Provider ? provider : null, Blank(body.Text));
+    }
+
+    private static TicketCommand? Missing(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return null;
+    }
+
+    private static string? Require(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        var text = Blank(value);
+        if (text is null)
+        {
+            errors[field] = [$"'{field}' is required for this action."];
+        }
+
+        return text;
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (value?.Length > max)
+        {
+            errors[field] = [$"'{field}' is at most {max} characters."];
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

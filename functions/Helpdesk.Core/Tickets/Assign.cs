@@ -1,0 +1,3 @@
+namespace Helpdesk.Core.Tickets;
+
+public sealed record Assign(string Actor, string Assignee) : TicketCommand(Actor);

@@ -1,0 +1,14 @@
+namespace Helpdesk.Core.Tickets;
+
+public enum Category
+{
+    Hardware,
+    Software,
+    BusinessSoftware,
+    Network,
+    Internet,
+    Account,
+    Printer,
+    Security,
+    Other,
+}

@@ -1,0 +1,3 @@
+namespace Helpdesk.Core.Tickets;
+
+public sealed record Comment(string Actor, string Text, Visibility Visibility) : TicketCommand(Actor);

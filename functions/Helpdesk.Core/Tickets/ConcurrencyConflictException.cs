@@ -1,0 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Helpdesk.Core.Storage;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>Another technician changed the ticket between our read and our write (HTTP 412 from storage).</summary>
+public sealed class ConcurrencyConflictException(int number, Exception inner)
+    : Exception($"Ticket {Ticket.FormatNumber(number)} was changed by someone else at the same time.", inner);

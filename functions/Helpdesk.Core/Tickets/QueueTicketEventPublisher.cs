@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Helpdesk.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tickets;
+
+/// <summary>Publishes lifecycle events to the <c>ticket-events</c> storage queue (base64 JSON, as the Functions trigger reads).</summary>
+public sealed class QueueTicketEventPublisher(StorageClients storage) : ITicketEventPublisher
+{
+    private QueueClient Queue => storage.Queue(TicketQueues.Events);
+
+    public Task PublishAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
+        Queue.SendMessageAsync(JsonSerializer.Serialize(ticketEvent, HelpdeskJson.Options), cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Helpdesk.Core.Tickets;
+
+public sealed record Resolve(string Actor, string Resolution) : TicketCommand(Actor);

@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Core.Tickets;
+
+public sealed record TicketView(Ticket Ticket, IReadOnlyList<TimelineEntry> Timeline);

@@ -1,0 +1,7 @@
+namespace Helpdesk.Core.Tickets;
+
+public enum Visibility
+{
+    Public,
+    Internal,
+}

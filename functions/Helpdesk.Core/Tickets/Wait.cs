@@ -1,0 +1,3 @@
+namespace Helpdesk.Core.Tickets;
+
+public sealed record Wait(string Actor, WaitingOn On, string? Provider, string? Text) : TicketCommand(Actor);

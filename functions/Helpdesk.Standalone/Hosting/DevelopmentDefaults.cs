@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Helpdesk.Core.Web;
+
+namespace Helpdesk.Standalone.Hosting;
+
+/// <summary>
+/// <c>dotnet run</c> works with a running Azurite and nothing else: in the Development environment
+/// (<c>Properties/launchSettings.json</c>) appsettings.Development.json points at Azurite and smtp4dev, and a missing
+/// technician key is generated once into <c>.local/api-key</c> at the repository root (the file
+/// <c>./scripts/run.sh</c> uses), saying so in one log line. Outside Development nothing is defaulted.
+/// </summary>
+public static class DevelopmentDefaults
+{
+    public const string KeyFile = "api-key";
+
+    public static WebApplicationBuilder AddDevelopmentDefaults(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(builder.Configuration["Helpdesk:ApiKey"]))
+        {
+            return builder;
+        }
+
+        var path = Path.Combine(LocalFolder(builder.Environment.ContentRootPath), KeyFile);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Base64Url.Encode(RandomNumberGenerator.GetBytes(24)) + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Helpdesk:ApiKey"] = File.ReadAllText(path).Trim() });
+        builder.Services.AddHostedService(sp => new DevelopmentKeyNotice(sp.GetRequiredService<ILogger<DevelopmentKeyNotice>>(), path));
+        return builder;
+    }
+
+    /// <summary>The repository's <c>.local/</c> (found by its solution file), else one beside the content root.</summary>
+    private static string LocalFolder(string contentRoot)
+    {
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+            {
+                return Path.Combine(dir.FullName, ".local");
+            }
+        }
+
+        return Path.Combine(contentRoot, ".local");
+    }
+}
