@@ -1,7 +1,7 @@
 namespace Helpdesk.Core.Durable;
 
 /// <summary>
-/// Rules for orchestration instance ids. Ids are business keys (e.g. <c>sla-T-000123</c>) and become Azure Table
+/// Rules for orchestration instance ids. Ids are business keys (e.g. <c>sla-0000001001</c>, see <c>SlaOrchestration.InstanceId</c>) and become Azure Table
 /// partition keys on the Azure Storage backend, hence: 1–256 characters, no <c>/ \ # ?</c>, no control characters,
 /// no leading <c>@</c> (reserved for durable entities).
 /// </summary>

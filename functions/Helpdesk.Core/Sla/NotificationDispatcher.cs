@@ -40,11 +40,11 @@ public sealed class NotificationDispatcher(SlaMailer mailer, StorageClients stor
         if (early > TimeSpan.FromSeconds(1))
         {
             await SlaMailer.EnqueueAsync(storage, mail, early, cancellationToken);
-            logger.LogDebug("SLA mail {Id} of ticket {Number} put back until {NotBefore:O}.", mail.EntryId, mail.TicketNumber, mail.NotBefore);
+            SlaLog.MailPutBack(logger, mail.EntryId, mail.TicketNumber, mail.NotBefore);
             return;
         }
 
         await mailer.DeliverAsync(mail, cancellationToken);
-        logger.LogDebug("SLA mail {Id} of ticket {Number} delivered (attempt {Attempt}).", mail.EntryId, mail.TicketNumber, dequeueCount);
+        SlaLog.MailDelivered(logger, mail.EntryId, mail.TicketNumber, dequeueCount);
     }
 }

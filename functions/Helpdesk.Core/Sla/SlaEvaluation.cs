@@ -95,7 +95,7 @@ public sealed class SlaEvaluation(
     {
         if (ticket is null)
         {
-            logger.LogWarning("SLA action {Id} of ticket {Number}: the ticket does not exist; nothing to do.", entry.Id, number);
+            SlaLog.ActionOnMissingTicket(logger, entry.Id, number);
             return null;
         }
 
@@ -112,6 +112,10 @@ public sealed class SlaEvaluation(
                 {
                     ticket = await tickets.EscalateAsync(number, e.From,
                         $"The {e.From} share of the resolution time was used up at {e.DueAt:u}.", ct) ?? ticket;
+                    if (ticket.Level >= e.To)
+                    {
+                        SlaLog.Escalated(logger, number, e.From, e.To, e.DueAt);
+                    }
                 }
 
                 if (ticket.Status.IsOpen() && ticket.Level >= e.To)

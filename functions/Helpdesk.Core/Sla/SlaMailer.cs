@@ -19,7 +19,7 @@ public sealed class SlaMailer(IEmailSender sender, TicketStore store, ILogger<Sl
         ArgumentNullException.ThrowIfNull(mail);
         if (await store.HasRecordAsync(mail.TicketNumber, mail.At, mail.EntryId, ct))
         {
-            logger.LogInformation("SLA mail {Id} of ticket {Number} was already sent.", mail.EntryId, mail.TicketNumber);
+            SlaLog.MailAlreadySent(logger, mail.EntryId, mail.TicketNumber);
             return;
         }
 

@@ -38,7 +38,7 @@ public sealed class SlaNotifier(
         }
 
         await SlaMailer.EnqueueAsync(storage, mail, mail.NotBefore - now, ct);
-        logger.LogInformation("SLA notice {Id} of ticket {Number} deferred to {NotBefore:O} (outside working hours).", notice.Id, notice.TicketNumber, mail.NotBefore);
+        SlaLog.NoticeDeferred(logger, notice.Id, notice.TicketNumber, mail.NotBefore);
     }
 
     /// <summary>When a notice may be sent: at once for P1 or during working hours, else at the next working instant.</summary>

@@ -40,12 +40,12 @@ public static class SlaOrchestration
             var step = await context.CallActivityAsync<SlaStepResult>(StepActivity, new SlaStepInput(number), ActivityOptions);
             if (step.Evaluation.Recorded.Count > 0)
             {
-                logger.LogInformation("SLA of ticket {Number}: recorded {Actions}.", number, string.Join(", ", step.Evaluation.Recorded));
+                SlaLog.ActionsRecorded(logger, number, string.Join(", ", step.Evaluation.Recorded));
             }
 
             if (step.Next.Done)
             {
-                logger.LogInformation("SLA timer of ticket {Number} ends: {Reason}.", number, step.Next.Reason);
+                SlaLog.TimerEnded(logger, number, step.Next.Reason);
                 return new SlaTimerResult(number, step.Next.Reason ?? "done", input.Turns + turn);
             }
 
@@ -56,7 +56,7 @@ public static class SlaOrchestration
             }
 
             var changed = await WaitAsync(context, deadline);
-            logger.LogDebug("SLA timer of ticket {Number}: {Cause}; evaluating.", number, changed ? "ticket changed" : "deadline reached");
+            SlaLog.TimerWoke(logger, number, changed ? "ticket changed" : "deadline reached");
         }
 
         context.ContinueAsNew(input with { Turns = input.Turns + TurnsPerGeneration, Generation = input.Generation + 1 });

@@ -47,12 +47,12 @@ public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTim
                 }
 
                 recreated++;
-                logger.LogWarning("SLA log of open ticket {Number} was missing; recreated from the ticket.", number);
+                SlaLog.LogRecreated(logger, number);
             }
 
             await engine.StartAsync(number, ct);
             started++;
-            logger.LogInformation("SLA timer of open ticket {Number} was not running; started.", number);
+            SlaLog.TimerStarted(logger, number);
         }
 
         await foreach (var number in tickets.StoppedTicketNumbersAsync(time.GetUtcNow() - StoppedLookback, ct))
@@ -70,8 +70,7 @@ public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTim
             }
         }
 
-        logger.LogInformation("SLA reconcile: {Open} open tickets, {Started} timers started, {Recreated} logs recreated, {Stopped} timers stopped.",
-            open, started, recreated, stopped);
+        SlaLog.Reconciled(logger, open, started, recreated, stopped);
         return new SlaReconcileReport(open, started, recreated, stopped);
     }
 }

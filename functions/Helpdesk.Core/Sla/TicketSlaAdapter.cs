@@ -19,7 +19,7 @@ public sealed class TicketSlaAdapter(TicketStore store, LevelQueues queues, Tick
         catch (InvalidTransitionException ex)
         {
             // Already escalated, resolved or closed in the meantime: nothing to do.
-            logger.LogInformation("Automatic escalation of ticket {Number} from {From} not applied: {Reason}", ticketNumber, from, ex.Message);
+            SlaLog.EscalationNotApplied(logger, ticketNumber, from, ex.Message);
             return await GetAsync(ticketNumber, ct);
         }
     }

@@ -68,6 +68,7 @@ public class HostParityTests
         using var app = BuildStandalone();
         var standalone = app.Services.GetServices<IHostedService>().OfType<QueueListener>().Select(l => l.QueueName).Order(StringComparer.Ordinal);
 
+        Assert.NotEmpty(functions);
         Assert.Equal(functions, standalone);
     }
 
@@ -84,6 +85,7 @@ public class HostParityTests
         var catalog = app.Services.GetRequiredService<Helpdesk.Core.Durable.DurableCatalog>();
 
         Assert.NotEmpty(Named("orchestrationTrigger"));
+        Assert.NotEmpty(Named("activityTrigger"));
         Assert.Equal(Named("orchestrationTrigger"), catalog.Orchestrations.Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.Equal(Named("activityTrigger"), catalog.Activities.Select(a => a.Name).Order(StringComparer.Ordinal));
     }
@@ -102,6 +104,7 @@ public class HostParityTests
             .Select(j => $"{j.Name} {j.Schedule} {j.RunOnStartup}")
             .Order(StringComparer.Ordinal);
 
+        Assert.NotEmpty(functions);
         Assert.Equal(functions, standalone);
     }
 
