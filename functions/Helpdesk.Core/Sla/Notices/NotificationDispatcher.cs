@@ -1,13 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Azure.Storage.Queues;
-using Helpdesk.Core.Localization;
-using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Storage;
-using Helpdesk.Core.Tickets;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Sla;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using Azure.Storage.Queues;
 using Helpdesk.Core.Localization;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Storage;

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.Sla;
 

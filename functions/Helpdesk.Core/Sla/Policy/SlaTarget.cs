@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.Sla;
 

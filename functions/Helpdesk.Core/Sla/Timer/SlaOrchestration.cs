@@ -1,7 +1,6 @@
 using System.Globalization;
 using Helpdesk.Core.Durable;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Sla;
 

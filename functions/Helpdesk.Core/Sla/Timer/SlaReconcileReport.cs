@@ -1,5 +1,3 @@
-using Helpdesk.Core.Tickets;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Sla;
 

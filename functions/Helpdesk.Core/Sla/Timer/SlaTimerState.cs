@@ -1,7 +1,3 @@
-using System.Globalization;
-using Helpdesk.Core.Durable;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Sla;
 
