@@ -1,29 +1,15 @@
-using System.Diagnostics;
 using Helpdesk.Core.Durable;
+using Helpdesk.IntegrationTests.Infrastructure;
 
 namespace Helpdesk.IntegrationTests.Durable;
 
-/// <summary>Polls orchestration state with a deadline (no fixed sleeps).</summary>
+/// <summary>Waits for an orchestration's state through <see cref="Poll"/> (no fixed sleeps).</summary>
 public static class DurableWait
 {
     public static async Task<OrchestrationInfo> UntilAsync(
-        IOrchestrationClient client, string instanceId, Func<OrchestrationInfo, bool> condition, TimeSpan timeout, string what)
-    {
-        var sw = Stopwatch.StartNew();
-        OrchestrationInfo? last = null;
-        while (sw.Elapsed < timeout)
-        {
-            last = await client.GetAsync(instanceId, CancellationToken.None);
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{instanceId}: not {what} after {timeout}; last state: {last}");
-    }
+        IOrchestrationClient client, string instanceId, Func<OrchestrationInfo, bool> condition, TimeSpan timeout, string what) =>
+        (await Poll.UntilAsync(() => client.GetAsync(instanceId, CancellationToken.None), i => i is not null && condition(i), timeout,
+            $"{instanceId} {what}", TimeSpan.FromMilliseconds(100)))!;
 
     public static Task<OrchestrationInfo> ForCompletionAsync(IOrchestrationClient client, string instanceId, TimeSpan timeout) =>
         UntilAsync(client, instanceId, i => i.IsTerminal, timeout, "finished");

@@ -2,17 +2,33 @@ namespace Helpdesk.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Waits for an asynchronous effect that has no signal to wait on (a row written by a queue consumer, an
-/// orchestration's status): checks the condition until it holds, and fails the test with <paramref name="what"/> at
-/// the deadline. Not a sleep as synchronisation: it returns as soon as the condition holds.
+/// orchestration's status): checks the condition until it holds, and fails the test with <c>what</c> at the
+/// deadline. Not a sleep as synchronisation: it returns as soon as the condition holds. The one polling helper of
+/// the integration tests.
 /// </summary>
 public static class Poll
 {
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, TimeSpan? interval = null)
     {
+        ArgumentNullException.ThrowIfNull(condition);
+        await UntilAsync(condition, ok => ok, timeout, what, interval);
+    }
+
+    /// <summary>Reads until the value satisfies <paramref name="condition"/>, and returns that value.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout, string what, TimeSpan? interval = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
+        while (true)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out after {timeout.TotalSeconds:0} s waiting for: {what}");
+            var value = await read();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"timed out after {timeout.TotalSeconds:0} s waiting for: {what}; last value: {value}");
             await Task.Delay(interval ?? TimeSpan.FromMilliseconds(200));
         }
     }
