@@ -67,14 +67,8 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
         return e;
     }
 
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(25, timeout.Token).ContinueWith(t => Assert.False(t.IsCanceled, $"Timed out waiting for {what}."));
-        }
-    }
+    private static Task Until(Func<bool> condition, string what) =>
+        Poll.UntilAsync(() => Task.FromResult(condition()), Patience, what, TimeSpan.FromMilliseconds(25));
 
     private async Task<OrchestrationMetadata> CompletionAsync(int number)
     {

@@ -1,5 +1,4 @@
 using Helpdesk.Core.Durable;
-using Helpdesk.IntegrationTests.Infrastructure;
 
 namespace Helpdesk.IntegrationTests.Durable;
 

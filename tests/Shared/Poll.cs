@@ -1,10 +1,10 @@
-namespace Helpdesk.IntegrationTests.Infrastructure;
+namespace Helpdesk.Testing;
 
 /// <summary>
 /// Waits for an asynchronous effect that has no signal to wait on (a row written by a queue consumer, an
 /// orchestration's status): checks the condition until it holds, and fails the test with <c>what</c> at the
 /// deadline. Not a sleep as synchronisation: it returns as soon as the condition holds. The one polling helper of
-/// the integration tests.
+/// the test projects (linked into each from tests/Shared).
 /// </summary>
 public static class Poll
 {
