@@ -80,8 +80,11 @@ public sealed class TicketService(
 
         // Refused on a closed ticket like any command; otherwise the ticket stays as it is and only the line is added.
         var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
-        await store.AppendAsync(number, change.Entry, NewEntryId(), ct);
-        await publisher.PublishAsync(EventOf(change), ct);
+        var entryId = NewEntryId();
+        await store.AppendAsync(number, change.Entry, entryId, ct);
+        // Concurrent comments may share a tick: the line's id keeps their event ids distinct.
+        var ticketEvent = EventOf(change);
+        await publisher.PublishAsync(ticketEvent with { EventId = ticketEvent.EventId + "-" + entryId }, ct);
         TicketLog.CommentAppended(logger, WireName.Of(change.Kind), number, change.Entry.Actor);
         return change;
     }
