@@ -8,19 +8,31 @@ namespace Helpdesk.Core.Notifications;
 
 /// <summary>
 /// Sends the requester the acknowledgment of a new ticket (French or English), with the ticket number in the
-/// subject, and records it on the ticket's timeline. Idempotent: the mail's Message-ID and timeline line are derived
-/// from the ticket, and a redelivered event whose mail is already recorded sends nothing.
+/// subject, and records the outcome on the ticket's timeline, once (one line under a deterministic id): sent
+/// (<c>email-sent</c>), refused for good (<c>email-failed</c>: the address is not valid, the mailbox was refused —
+/// <see cref="PermanentEmailFailureException"/>, not retried) or over the per-recipient hourly limit
+/// (<c>email-rate-limited</c>, see <see cref="AcknowledgmentLimiter"/>). Transient failures throw, so the event is
+/// retried for this handler alone. Idempotent: the mail's Message-ID and timeline line are derived from the ticket,
+/// and a redelivered event whose outcome is already recorded sends nothing.
 /// </summary>
 public sealed class AcknowledgmentMail(
     IEmailSender sender,
     TicketStore store,
+    AcknowledgmentLimiter limiter,
     IOptions<HelpdeskOptions> options,
     ILogger<AcknowledgmentMail> logger) : ITicketEventHandler
 {
+    /// <summary>The handler's stable name in targeted <c>ticket-events</c> messages.</summary>
+    public const string HandlerName = "acknowledgment";
+
     private const string EntryId = "mail-ack";
+    private const string Template = "acknowledgment";
+
+    public string Name => HandlerName;
 
     public async Task HandleAsync(TicketEvent ticketEvent, bool redelivered, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ticketEvent);
         if (ticketEvent.Kind != TicketEventKind.Created)
         {
             return;
@@ -30,22 +42,41 @@ public sealed class AcknowledgmentMail(
         var at = ticketEvent.At.AddTicks(1);
         if (redelivered && await store.HasRecordAsync(ticketEvent.Number, at, EntryId, cancellationToken))
         {
-            logger.LogInformation("Acknowledgment of ticket {Number} was already sent; skipping the redelivered event.", ticketEvent.Number);
+            NotificationLog.MailAlreadyHandled(logger, Template, ticketEvent.Number);
             return;
         }
 
         var email = Compose(ticketEvent, options.Value);
-        await sender.SendAsync(email, cancellationToken);
-        await store.RecordAsync(ticketEvent.Number, new TimelineEntry(
-            at,
-            "system",
-            "email-sent",
-            $"Acknowledgment sent to {email.To[0].Address}: {email.Subject}",
-            Visibility.Public,
-            new Dictionary<string, string> { ["messageId"] = email.MessageId, ["to"] = email.To[0].Address, ["template"] = "acknowledgment" }),
-            EntryId,
-            cancellationToken);
+        var to = email.To[0].Address;
+        if (!await limiter.TryAcquireAsync(to, ticketEvent.EventId, ticketEvent.At, cancellationToken))
+        {
+            NotificationLog.AcknowledgmentRateLimited(logger, ticketEvent.Number, limiter.Limit);
+            await RecordAsync(ticketEvent.Number, at, "email-rate-limited",
+                $"Acknowledgment not sent to {to}: too many tickets from this address in the last hour (at most {limiter.Limit}).",
+                Visibility.Internal, new Dictionary<string, string> { ["to"] = to, ["template"] = Template, ["limit"] = limiter.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await sender.SendAsync(email, cancellationToken);
+        }
+        catch (PermanentEmailFailureException ex)
+        {
+            NotificationLog.MailFailedPermanently(logger, ex, Template, ticketEvent.Number, ex.Reason);
+            await RecordAsync(ticketEvent.Number, at, "email-failed", $"Acknowledgment not sent to {to}: {ex.Reason}.", Visibility.Internal,
+                new Dictionary<string, string> { ["to"] = to, ["template"] = Template, ["reason"] = ex.Reason }, cancellationToken);
+            return;
+        }
+
+        NotificationLog.MailSent(logger, Template, ticketEvent.Number, email.MessageId);
+        await RecordAsync(ticketEvent.Number, at, "email-sent", $"Acknowledgment sent to {to}: {email.Subject}", Visibility.Public,
+            new Dictionary<string, string> { ["messageId"] = email.MessageId, ["to"] = to, ["template"] = Template }, cancellationToken);
     }
+
+    private Task RecordAsync(int number, DateTimeOffset at, string kind, string text, Visibility visibility, Dictionary<string, string> data, CancellationToken ct) =>
+        store.RecordAsync(number, new TimelineEntry(at, "system", kind, text, visibility, data), EntryId, ct);
 
     public static OutgoingEmail Compose(TicketEvent e, HelpdeskOptions options)
     {

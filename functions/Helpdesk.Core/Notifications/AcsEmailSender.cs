@@ -68,7 +68,7 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
                     statusUri = StatusUri(connection, operationId);
                     break;
                 default:
-                    throw await FailureAsync(accepted, $"ACS refused mail {email.MessageId}", token);
+                    throw await FailureAsync(accepted, $"ACS refused mail {email.MessageId}", email, token);
             }
 
             var delay = RetryAfter(accepted) ?? acs.PollInterval;
@@ -86,7 +86,7 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
 
                 if (status.StatusCode != HttpStatusCode.OK)
                 {
-                    throw await FailureAsync(status, $"ACS status of mail {email.MessageId} (operation {operationId})", token);
+                    throw await FailureAsync(status, $"ACS status of mail {email.MessageId} (operation {operationId})", null, token);
                 }
 
                 var result = await status.Content.ReadFromJsonAsync<AcsOperationStatus>(s_json, token);
@@ -96,8 +96,11 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
                         logger.LogInformation("Mail {MessageId} sent through ACS (operation {OperationId}).", email.MessageId, operationId);
                         return;
                     case "Failed" or "Canceled":
-                        throw new EmailSendException(
-                            $"ACS could not send mail {email.MessageId} (operation {operationId}): {result.Status}: {Describe(result.Error) ?? "no error detail"}");
+                        // Final for this mail: a retry names the same Operation-Id and would only find this operation again.
+                        throw new PermanentEmailFailureException(
+                            $"ACS could not send mail {email.MessageId} (operation {operationId}): {result.Status}: {Describe(result.Error) ?? "no error detail"}",
+                            Recipients(email),
+                            $"the mail service did not deliver it ({result.Error?.Code ?? result.Status})");
                     default:
                         // NotStarted, Running.
                         continue;
@@ -167,7 +170,12 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
         return value < TimeSpan.Zero ? TimeSpan.Zero : value > s_maxRetryAfter ? s_maxRetryAfter : value;
     }
 
-    private async Task<EmailSendException> FailureAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    /// <summary>
+    /// 429, 408 and 5xx are transient. When sending (<paramref name="sent"/> given), 400 and 422 mean ACS refused this
+    /// mail as it is (a recipient address it does not accept): permanent. Anything else (401/403 key or permissions,
+    /// 404 endpoint) is a configuration error: not transient, but not the recipient's fault either.
+    /// </summary>
+    private async Task<EmailSendException> FailureAsync(HttpResponseMessage response, string what, OutgoingEmail? sent, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct);
         string? detail;
@@ -181,10 +189,17 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
         }
 
         var message = $"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: {detail ?? text}";
-        return IsTransient(response.StatusCode)
-            ? new TransientEmailSendException(message, response.StatusCode, RetryAfter(response))
+        if (IsTransient(response.StatusCode))
+        {
+            return new TransientEmailSendException(message, response.StatusCode, RetryAfter(response));
+        }
+
+        return sent is not null && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity
+            ? new PermanentEmailFailureException(message, Recipients(sent), $"the mail service refused it ({(int)response.StatusCode} {detail ?? response.ReasonPhrase})", response.StatusCode)
             : new EmailSendException(message, response.StatusCode);
     }
+
+    private static string Recipients(OutgoingEmail email) => string.Join(", ", email.To.Select(t => t.Address));
 
     private static string? Describe(AcsError? error) =>
         error is null ? null : $"{error.Code}: {error.Message}";

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,12 +10,16 @@ public static class NotificationsServiceCollectionExtensions
     /// <summary>
     /// Notifications: outbound mail through <see cref="IEmailSender"/> (<c>Helpdesk:Email:Provider</c> picks SMTP with
     /// MailKit or the ACS Email REST API; a host or test may register its own sender first) and the requester's
-    /// acknowledgment of a new ticket.
+    /// acknowledgment of a new ticket, at most <c>Helpdesk:Notifications:MaxAcknowledgmentsPerRecipientPerHour</c> per
+    /// address (counted in table <see cref="AcknowledgmentLimiter.TableName"/>).
     /// </summary>
     public static IServiceCollection AddHelpdeskNotifications(this IServiceCollection services)
     {
         services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
         services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.Section);
+        services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.Section);
+        services.AddStorageResources(StorageResourceKind.Table, AcknowledgmentLimiter.TableName);
+        services.TryAddSingleton<AcknowledgmentLimiter>();
         services.TryAddSingleton<SmtpEmailSender>();
         services.AddHttpClient<AcsEmailSender>()
             // The sender lives as long as its singleton consumers: rotate pooled connections (DNS) instead of handlers.

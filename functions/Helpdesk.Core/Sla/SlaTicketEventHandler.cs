@@ -10,6 +10,11 @@ namespace Helpdesk.Core.Sla;
 /// </summary>
 public sealed class SlaTicketEventHandler(ISlaClockLog log, ISlaTimerEngine engine, ILogger<SlaTicketEventHandler> logger) : ITicketEventHandler
 {
+    /// <summary>The handler's stable name in targeted <c>ticket-events</c> messages.</summary>
+    public const string HandlerName = "sla-clock";
+
+    public string Name => HandlerName;
+
     public async Task HandleAsync(TicketEvent ticketEvent, bool redelivered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticketEvent);

@@ -38,13 +38,59 @@ public static class ActionCommands
             "escalate" => new Escalate(actor, Blank(body.Reason ?? body.Text)),
             "reprioritize" => body.Priority is { } priority
                 ? new Reprioritize(actor, priority, Blank(body.Reason ?? body.Text))
-                : Missing(errors, "priority", "Give the new priority: p1, p2, p3 or p4."),
+                : Missing(errors, "priority", "Give the new priority: P1, P2, P3 or P4."),
             "resolve" => Require(errors, "resolution", body.Resolution ?? body.Text) is { } resolution ? new Resolve(actor, resolution) : null,
             "reopen" => new Reopen(actor, Blank(body.Reason ?? body.Text)),
             "close" => new Close(actor, Blank(body.Text)),
             _ => null,
         };
         return errors.Count > 0 ? (null, errors) : (command, errors);
+    }
+
+    /// <summary>
+    /// The product error for a body whose JSON is well formed but holds a wrong value, from the
+    /// <see cref="System.Text.Json.JsonException.Path"/> of the deserialization error ("$.visibility"): never the .NET
+    /// type the serializer names. Null field for an error outside the known fields.
+    /// </summary>
+    public static (string? Field, string Message) FieldError(string? jsonPath)
+    {
+        var name = PropertyOf(jsonPath);
+        var field = name is null ? null : Fields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
+        return field switch
+        {
+            null => (null, "The body must be a JSON object with the action's fields (actor, text, visibility, assignee, on, provider, reason, resolution, priority)."),
+            "visibility" => (field, $"The field 'visibility' must be one of {HelpdeskJson.AllowedValues<Visibility>()}."),
+            "on" => (field, $"The field 'on' must be one of {HelpdeskJson.AllowedValues<WaitingOn>()}."),
+            "priority" => (field, $"The field 'priority' must be one of {HelpdeskJson.AllowedValues<Priority>()}."),
+            _ => (field, $"The field '{field}' must be a string."),
+        };
+    }
+
+    private static readonly string[] Fields = ["actor", "text", "visibility", "assignee", "on", "provider", "reason", "resolution", "priority"];
+
+    // "$.visibility" or "$['visibility']" (names with special characters); the first segment is the field.
+    private static string? PropertyOf(string? path)
+    {
+        if (path is null || !path.StartsWith('$'))
+        {
+            return null;
+        }
+
+        var rest = path[1..];
+        if (rest.StartsWith("['", StringComparison.Ordinal))
+        {
+            var end = rest.IndexOf("']", 2, StringComparison.Ordinal);
+            return end < 0 ? null : rest[2..end];
+        }
+
+        if (!rest.StartsWith('.'))
+        {
+            return null;
+        }
+
+        rest = rest[1..];
+        var stop = rest.IndexOfAny(['.', '[']);
+        return stop < 0 ? rest : rest[..stop];
     }
 
     private static Wait? BuildWait(Dictionary<string, string[]> errors, string actor, ActionRequest body)

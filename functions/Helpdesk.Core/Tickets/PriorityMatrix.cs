@@ -36,7 +36,7 @@ public sealed class PriorityMatrix
             var impact = WireName.Parse<Impact>(impactName);
             foreach (var (canWorkName, priorityName) in row)
             {
-                _cells[(impact, WireName.Parse<CanWork>(canWorkName))] = Enum.Parse<Priority>(priorityName, ignoreCase: true);
+                _cells[(impact, WireName.Parse<CanWork>(canWorkName))] = WireName.Parse<Priority>(priorityName);
             }
         }
     }

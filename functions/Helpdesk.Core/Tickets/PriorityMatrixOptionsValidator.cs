@@ -21,7 +21,7 @@ public sealed class PriorityMatrixOptionsValidator : IValidateOptions<PriorityMa
                     errors.Add($"Helpdesk:Priority:Matrix:{impact}: unknown canWork '{canWork}' (expected yes, partly, no).");
                 }
 
-                if (!Enum.TryParse<Priority>(priority, ignoreCase: true, out var p) || !Enum.IsDefined(p))
+                if (!WireName.TryParse<Priority>(priority, out _))
                 {
                     errors.Add($"Helpdesk:Priority:Matrix:{impact}:{canWork}: '{priority}' is not a priority (expected P1, P2, P3 or P4).");
                 }

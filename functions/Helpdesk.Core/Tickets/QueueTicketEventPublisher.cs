@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Helpdesk.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,5 +10,5 @@ public sealed class QueueTicketEventPublisher(StorageClients storage) : ITicketE
     private QueueClient Queue => storage.Queue(TicketQueues.Events);
 
     public Task PublishAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
-        Queue.SendMessageAsync(JsonSerializer.Serialize(ticketEvent, HelpdeskJson.Options), cancellationToken);
+        Queue.SendMessageAsync(TicketEventMessage.Serialize(ticketEvent), cancellationToken);
 }

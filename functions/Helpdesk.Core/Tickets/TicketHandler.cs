@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Core.Sla;
@@ -10,7 +11,9 @@ namespace Helpdesk.Core.Tickets;
 
 /// <summary>
 /// The technicians' routes, written once: the Functions <c>[HttpTrigger]</c> methods and the standalone endpoints both
-/// call these. Errors are problem+json, never stack traces.
+/// call these. Errors are problem+json, never stack traces nor .NET type names. Route values are strict: a ticket
+/// number is written <c>[1-9][0-9]*</c> (the <c>int</c> route constraint also lets <c>+1001</c> and <c>01001</c>
+/// through), a level is exactly one of L1, L2, L3 in any case.
 /// </summary>
 public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IOptions<HelpdeskOptions> options)
 {
@@ -18,16 +21,22 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
     public const int MaxPageSize = 200;
     public const int MaxActionBodyBytes = 32 * 1024;
 
-    public async Task<IResult> GetTicketAsync(int number, CancellationToken ct)
+    /// <summary><c>GET tickets/{number}</c>; <paramref name="number"/> is the raw route value.</summary>
+    public async Task<IResult> GetTicketAsync(string number, CancellationToken ct)
     {
-        var view = await tickets.GetAsync(number, ct);
-        if (view is null)
+        if (!TryParseNumber(number, out var parsed))
         {
-            return NotFound(number);
+            return NotATicketNumber(number);
         }
 
-        var status = await sla.ReadAsync(number, ct);
-        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(number).ToString(), view.Timeline) with { Sla = status },
+        var view = await tickets.GetAsync(parsed, ct);
+        if (view is null)
+        {
+            return NotFound(parsed);
+        }
+
+        var status = await sla.ReadAsync(parsed, ct);
+        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with { Sla = status },
             HelpdeskJson.Options);
     }
 
@@ -35,7 +44,7 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(level);
-        if (!Enum.TryParse<SupportLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(level[0]))
+        if (!WireName.TryParse<SupportLevel>(level, out var parsed))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown level",
                 detail: $"'{level}' is not a support level: use L1, L2 or L3.");
@@ -43,7 +52,7 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
 
         var pageSize = DefaultPageSize;
         if (request.Query.TryGetValue("pageSize", out var sizeText)
-            && (!int.TryParse(sizeText, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."] });
         }
@@ -67,50 +76,29 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
         return TypedResults.Json(new QueueDto(parsed, page.Items, next), HelpdeskJson.Options);
     }
 
-    public async Task<IResult> ActAsync(HttpRequest request, int number, string action, CancellationToken ct)
+    /// <summary><c>POST tickets/{number}/{action}</c>; <paramref name="number"/> is the raw route value.</summary>
+    public async Task<IResult> ActAsync(HttpRequest request, string number, string action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(action);
+        if (!TryParseNumber(number, out var parsed))
+        {
+            return NotATicketNumber(number);
+        }
+
         if (!TicketCommand.ActionNames.Contains(action, StringComparer.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown action",
                 detail: $"'{action}' is not an action. Actions: {string.Join(", ", TicketCommand.ActionNames)}.");
         }
 
-        ActionRequest body;
-        if (request.ContentLength > MaxActionBodyBytes)
+        var (body, problem) = await ReadBodyAsync(request, action, ct);
+        if (problem is not null)
         {
-            return TooLarge();
+            return problem;
         }
 
-        if (request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding"))
-        {
-            body = new ActionRequest();
-        }
-        else if (!request.HasJsonContentType())
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
-                detail: "Send the action as application/json.");
-        }
-        else
-        {
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<ActionRequest>(
-                           new BoundedStream(request.Body, MaxActionBodyBytes, () => new InvalidDataException("Body too large.")), HelpdeskJson.Options, ct)
-                       ?? new ActionRequest();
-            }
-            catch (JsonException ex)
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: "The JSON body is not valid: " + ex.Message);
-            }
-            catch (InvalidDataException)
-            {
-                return TooLarge();
-            }
-        }
-
-        var actor = (body.Actor ?? request.Headers["X-Helpdesk-Actor"].ToString()).Trim();
+        var actor = (body!.Actor ?? request.Headers["X-Helpdesk-Actor"].ToString()).Trim();
         var (command, errors) = ActionCommands.Build(action.ToLowerInvariant(), actor, body);
         if (command is null)
         {
@@ -119,10 +107,10 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
 
         try
         {
-            var change = await tickets.ApplyAsync(number, command, ct);
+            var change = await tickets.ApplyAsync(parsed, command, ct);
             return change is null
-                ? NotFound(number)
-                : TypedResults.Json(TicketDto.Of(change.After, options.Value.TicketUrl(number).ToString(), null), HelpdeskJson.Options);
+                ? NotFound(parsed)
+                : TypedResults.Json(TicketDto.Of(change.After, options.Value.TicketUrl(parsed).ToString(), null), HelpdeskJson.Options);
         }
         catch (InvalidTransitionException ex)
         {
@@ -134,10 +122,101 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
         }
     }
 
+    /// <summary>
+    /// A ticket number as written in a URL: digits only, no sign, no leading zero, no blanks, within <see cref="int"/>.
+    /// <c>+1001</c>, <c>01001</c> and <c> 1001</c> are not ticket 1001.
+    /// </summary>
+    public static bool TryParseNumber(string? text, out int number)
+    {
+        number = 0;
+        if (text is null || text.Length is 0 or > 10 || text[0] is < '1' or > '9' || !text.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
+
+    /// <summary>
+    /// The body as an <see cref="ActionRequest"/>, or the problem to answer: 413 over <see cref="MaxActionBodyBytes"/>,
+    /// 415 not JSON, 400 not valid JSON or a wrong field value (named from the error's path, never with a .NET type),
+    /// 400/408 when the body itself cannot be read (broken chunked encoding, too slow).
+    /// </summary>
+    private static async Task<(ActionRequest? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request, string action, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxActionBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+
+        if (request.ContentLength is null or 0 && !request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            return (new ActionRequest(), null);
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                detail: "Send the action as application/json."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(
+                new BoundedStream(request.Body, MaxActionBodyBytes, () => new InvalidDataException("Body too large.")), default, ct);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {ex.BytePositionInLine + 1})") : "";
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request",
+                detail: $"The body is not valid JSON{where}."));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, TooLarge());
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, BodyReadFailed(ex));
+        }
+
+        using (document)
+        {
+            try
+            {
+                return (document.Deserialize<ActionRequest>(HelpdeskJson.Options) ?? new ActionRequest(), null);
+            }
+            catch (JsonException ex)
+            {
+                var (field, message) = ActionCommands.FieldError(ex.Path);
+                return (null, TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [field ?? "body"] = [message] },
+                    detail: message,
+                    title: $"The '{action}' action has invalid fields"));
+            }
+        }
+    }
+
+    // Intake maps the same failures in Web/BodyReadFailure.cs; this private copy avoids a conflict until the two are merged.
+    private static ProblemHttpResult BodyReadFailed(BadHttpRequestException ex) => ex.StatusCode switch
+    {
+        StatusCodes.Status408RequestTimeout => TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout",
+            detail: "The request body did not arrive in time. Send the action again."),
+        StatusCodes.Status413PayloadTooLarge => TooLarge(),
+        _ => TypedResults.Problem(statusCode: ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest,
+            title: "Unreadable request body",
+            detail: "The request body could not be read (for example a broken chunked encoding). Send the action again."),
+    };
+
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
             detail: $"An action body is at most {MaxActionBodyBytes} bytes.");
 
     private static ProblemHttpResult NotFound(int number) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ticket not found", detail: $"There is no ticket {Ticket.FormatNumber(number)}.");
+
+    private static ProblemHttpResult NotATicketNumber(string? text) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Ticket not found",
+            detail: $"There is no ticket '{text}': ticket numbers are written with digits only, without sign or leading zeros (e.g. 1001).");
 }

@@ -31,10 +31,18 @@ public sealed class TicketService(
     /// Applies a command with optimistic concurrency: read, decide, write with the ETag. When another technician
     /// wrote in between, the command is decided again on the fresh ticket (so "acknowledge" twice is refused the
     /// second time, never lost); after <see cref="MaxAttempts"/> conflicts the caller gets a conflict error.
+    /// Commands that only add a timeline line (<see cref="TicketWorkflow.AppendsOnly"/>: comments) are decided on the
+    /// ticket as read and appended without its ETag: they never conflict, with each other or with a state change.
     /// Returns null when the ticket does not exist.
     /// </summary>
     public async Task<TicketChange?> ApplyAsync(int number, TicketCommand command, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        if (TicketWorkflow.AppendsOnly(command))
+        {
+            return await AppendAsync(number, command, ct);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetAsync(number, ct);
@@ -47,7 +55,7 @@ public sealed class TicketService(
             change = change with { After = change.After with { DueAt = deadlines.NextDue(change.After) } };
             try
             {
-                await store.UpdateAsync(change, stored.ETag, Guid.NewGuid().ToString("N")[..12], ct);
+                await store.UpdateAsync(change, stored.ETag, NewEntryId(), ct);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -61,6 +69,27 @@ public sealed class TicketService(
             return change;
         }
     }
+
+    private async Task<TicketChange?> AppendAsync(int number, TicketCommand command, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(number, ct);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        // Refused on a closed ticket like any command; otherwise the ticket stays as it is and only the line is added.
+        var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
+        var entryId = NewEntryId();
+        await store.AppendAsync(number, change.Entry, entryId, ct);
+        // Concurrent comments may share a tick: the line's id keeps their event ids distinct.
+        var ticketEvent = EventOf(change);
+        await publisher.PublishAsync(ticketEvent with { EventId = ticketEvent.EventId + "-" + entryId }, ct);
+        TicketLog.CommentAppended(logger, WireName.Of(change.Kind), number, change.Entry.Actor);
+        return change;
+    }
+
+    private static string NewEntryId() => Guid.NewGuid().ToString("N")[..12];
 
     public static TicketEvent EventOf(TicketChange change) => new(
         $"{change.After.Number}-{change.Entry.At.UtcTicks}-{WireName.Of(change.Kind)}",

@@ -80,6 +80,13 @@ public sealed class TicketStore(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Appends a timeline line without touching the ticket row, so concurrent appends never conflict (each line has
+    /// its own row key).
+    /// </summary>
+    public Task AppendAsync(int number, TimelineEntry entry, string entryId, CancellationToken ct) =>
+        Table.AddEntityAsync(TimelineEntity(number, entry, entryId), ct);
+
     /// <summary>Records a timeline line under a deterministic id, so that a repeated delivery writes it once.</summary>
     public Task RecordAsync(int number, TimelineEntry entry, string entryId, CancellationToken ct) =>
         Table.UpsertEntityAsync(TimelineEntity(number, entry, entryId), TableUpdateMode.Replace, ct);

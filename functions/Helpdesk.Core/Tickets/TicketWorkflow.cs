@@ -8,6 +8,13 @@ namespace Helpdesk.Core.Tickets;
 /// </summary>
 public static class TicketWorkflow
 {
+    /// <summary>
+    /// Commands that only add a timeline line and leave the ticket itself as it is (a comment). They need no
+    /// optimistic concurrency: <see cref="TicketService"/> appends the line without the ticket's ETag, so any number of
+    /// technicians can comment at once. Every other command changes the ticket (status, assignee, level, priority...).
+    /// </summary>
+    public static bool AppendsOnly(TicketCommand command) => command is Comment;
+
     public static TicketChange Apply(Ticket ticket, TicketCommand command, DateTimeOffset now)
     {
         if (ticket.Status == TicketStatus.Closed)
@@ -31,7 +38,8 @@ public static class TicketWorkflow
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command."),
         };
 
-        after = after with
+        // A comment leaves the ticket untouched (After is Before): updatedAt is the last change of the ticket itself.
+        after = AppendsOnly(command) ? ticket : after with
         {
             UpdatedAt = now,
             AcknowledgedAt = kind == TicketEventKind.Acknowledged ? now : after.AcknowledgedAt,

@@ -10,14 +10,14 @@ public sealed class TicketFunctions(TicketHandler api)
     [Function("GetTicket")]
     public Task<IResult> GetTicket(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = TicketRoutes.Ticket)] HttpRequest request,
-        int number,
+        string number,
         CancellationToken cancellationToken) =>
         api.GetTicketAsync(number, cancellationToken);
 
     [Function("TicketAction")]
     public Task<IResult> TicketAction(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = TicketRoutes.TicketAction)] HttpRequest request,
-        int number,
+        string number,
         string action,
         CancellationToken cancellationToken) =>
         api.ActAsync(request, number, action, cancellationToken);

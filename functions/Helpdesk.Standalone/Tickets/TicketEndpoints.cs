@@ -10,9 +10,9 @@ public static class TicketEndpoints
     public static IEndpointRouteBuilder MapHelpdeskTickets(this IEndpointRouteBuilder app)
     {
         var technicians = app.MapGroup("/" + ApiRoutes.Prefix).AddEndpointFilter<ApiKeyFilter>();
-        technicians.MapGet(TicketRoutes.Ticket, (int number, TicketHandler handler, CancellationToken ct) => handler.GetTicketAsync(number, ct));
+        technicians.MapGet(TicketRoutes.Ticket, (string number, TicketHandler handler, CancellationToken ct) => handler.GetTicketAsync(number, ct));
         technicians.MapPost(TicketRoutes.TicketAction,
-            (HttpRequest request, int number, string action, TicketHandler handler, CancellationToken ct) => handler.ActAsync(request, number, action, ct));
+            (HttpRequest request, string number, string action, TicketHandler handler, CancellationToken ct) => handler.ActAsync(request, number, action, ct));
         technicians.MapGet(TicketRoutes.LevelQueue,
             (HttpRequest request, string level, TicketHandler handler, CancellationToken ct) => handler.QueueAsync(request, level, ct));
         return app;

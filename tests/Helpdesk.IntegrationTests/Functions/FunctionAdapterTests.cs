@@ -46,17 +46,17 @@ public class FunctionAdapterTests
         Assert.EndsWith($"/api/tickets/{number}", create.Response.Headers.Location.ToString(), StringComparison.Ordinal);
 
         var act = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"alice"}""");
-        await (await technicians.TicketAction(act.Request, number, "acknowledge", default)).ExecuteAsync(act);
+        await (await technicians.TicketAction(act.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledge", default)).ExecuteAsync(act);
         Assert.Equal(200, act.Response.StatusCode);
 
         var get = NewContext(core, "GET", $"/api/tickets/{number}");
-        await (await technicians.GetTicket(get.Request, number, default)).ExecuteAsync(get);
+        await (await technicians.GetTicket(get.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), default)).ExecuteAsync(get);
         var ticket = JsonDocument.Parse(Body(get)).RootElement;
         Assert.Equal("in-progress", ticket.GetProperty("status").GetString());
         Assert.Equal(["created", "acknowledged"], ticket.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
 
         var again = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"bob"}""");
-        await (await technicians.TicketAction(again.Request, number, "acknowledge", default)).ExecuteAsync(again);
+        await (await technicians.TicketAction(again.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledge", default)).ExecuteAsync(again);
         Assert.Equal(409, again.Response.StatusCode);
     }
 

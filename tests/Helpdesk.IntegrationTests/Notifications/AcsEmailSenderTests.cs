@@ -88,6 +88,8 @@ public sealed class AcsEmailSenderTests
             () => Sender_(acs, accessKey: FakeAcsEmailService.NewAccessKey()).SendAsync(Mail(), CancellationToken.None));
 
         Assert.IsNotType<TransientEmailSendException>(ex);
+        // A wrong key is configuration, not the recipient's fault: not a permanent failure of the mail (the exact type
+        // is asserted above), so it is retried and poisoned where an operator sees it.
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
         Assert.Contains("signature is not valid", ex.Message, StringComparison.Ordinal);
         Assert.Empty(acs.Accepted);
@@ -117,9 +119,11 @@ public sealed class AcsEmailSenderTests
         acs.Outcome = FakeAcsOutcome.Fail;
         acs.RunningRetryAfterSeconds = 0;
 
-        var ex = await Assert.ThrowsAsync<EmailSendException>(() => Sender_(acs).SendAsync(Mail(), CancellationToken.None));
+        // Final for this mail (a retry would only find the same operation): permanent, recorded instead of retried.
+        var ex = await Assert.ThrowsAsync<PermanentEmailFailureException>(() => Sender_(acs).SendAsync(Mail(), CancellationToken.None));
 
-        Assert.IsNotType<TransientEmailSendException>(ex);
+        Assert.Equal("marie.dupont@contoso.be", ex.Recipient);
+        Assert.Contains("EmailDroppedAllRecipientsSuppressed", ex.Reason, StringComparison.Ordinal);
         Assert.Contains("Failed", ex.Message, StringComparison.Ordinal);
         Assert.Contains("EmailDroppedAllRecipientsSuppressed", ex.Message, StringComparison.Ordinal);
         Assert.Contains(FakeAcsEmailService.FailureMessage, ex.Message, StringComparison.Ordinal);
@@ -150,5 +154,19 @@ public sealed class AcsEmailSenderTests
 
         Assert.Contains("did not finish within", ex.Message, StringComparison.Ordinal);
         Assert.True(acs.Requests.Count(r => r.Method == "GET") >= 2);
+    }
+
+    [Fact]
+    public async Task Send_RecipientRefusedWith400_IsAPermanentFailure_NamingTheRecipient()
+    {
+        await using var acs = await FakeAcsEmailService.StartAsync();
+        acs.Outcome = FakeAcsOutcome.RefuseRecipient;
+
+        var ex = await Assert.ThrowsAsync<PermanentEmailFailureException>(() => Sender_(acs).SendAsync(Mail(), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
+        Assert.Equal("marie.dupont@contoso.be", ex.Recipient);
+        Assert.Contains("InvalidRecipientAddress", ex.Reason, StringComparison.Ordinal);
+        Assert.Empty(acs.Accepted);
     }
 }

@@ -48,6 +48,9 @@ public sealed class FakeAcsEmailService : IAsyncDisposable
 
     public const string FailureMessage = "Message was not delivered: all recipients are on the suppression list.";
 
+    /// <summary>Assumed shape, not confirmed against ACS: a 400 naming the recipient problem.</summary>
+    public const string RefusedRecipientMessage = "The recipient address is not valid.";
+
     public ConcurrentQueue<FakeAcsSend> Accepted { get; } = new();
 
     public ConcurrentQueue<FakeAcsRequest> Requests { get; } = new();
@@ -130,6 +133,12 @@ public sealed class FakeAcsEmailService : IAsyncDisposable
             return;
         }
 
+        if (Outcome == FakeAcsOutcome.RefuseRecipient)
+        {
+            await ErrorAsync(context, StatusCodes.Status400BadRequest, "InvalidRecipientAddress", RefusedRecipientMessage);
+            return;
+        }
+
         var operationId = context.Request.Headers["Operation-Id"].ToString();
         if (operationId.Length == 0)
         {
@@ -197,6 +206,9 @@ public enum FakeAcsOutcome
     Fail,
     Throttle,
     NeverFinish,
+
+    /// <summary>The send is refused at once with 400 (a recipient address ACS does not accept).</summary>
+    RefuseRecipient,
 }
 
 public sealed record FakeAcsSend(string OperationId, JsonNode Body);
