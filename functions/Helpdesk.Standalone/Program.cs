@@ -36,6 +36,7 @@ public static class Program
         builder.AddHelpdeskStandaloneHost();
         builder.Services
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
+            .AddHelpdeskIntakeSchedules()       // Intake: daily sweep of orphan attachments
             .AddHelpdeskSlaListeners();         // Sla: notifications queue, daily reconcile
         configure?.Invoke(builder);
 

@@ -31,7 +31,10 @@ public sealed class IntakeHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         var lang = Language.FromRequest(request);
-        var read = await reader.ReadAsync(request, lang, ct);
+        // Every blob stored while reading is deleted when this request does not end in a ticket, whatever the reason
+        // (refusal, honeypot, disconnect, exception); once handed to TicketIntake, the ticket keeps them or intake deletes them.
+        await using var uploads = attachments.BeginUploads();
+        var read = await reader.ReadAsync(request, lang, uploads, ct);
         switch (read)
         {
             case ReadResult.UnsupportedMediaType u:
@@ -39,6 +42,8 @@ public sealed class IntakeHandler(
                     detail: $"Send application/x-www-form-urlencoded, multipart/form-data or application/json (got '{u.ContentType ?? "none"}').");
             case ReadResult.Malformed m:
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: m.Detail);
+            case ReadResult.Unreadable { Failure: var failure }:
+                return failure.ToResult();
             case ReadResult.TooLarge big when IsBrowser(request, big.Format):
                 return HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, NewFormToken(), big.Partial,
                     new Dictionary<string, string> { ["attachments"] = big.Detail }), StatusCodes.Status413PayloadTooLarge);
@@ -54,7 +59,6 @@ public sealed class IntakeHandler(
         if (Honeypot.IsFilled(submission))
         {
             // A bot: answer as if accepted, store nothing.
-            await attachments.DeleteAsync(ok.Files, ct);
             IntakeLog.HoneypotFilled(logger);
             return browser ? HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, NewFormToken()), StatusCodes.Status200OK) : TypedResults.Accepted((string?)null);
         }
@@ -62,21 +66,19 @@ public sealed class IntakeHandler(
         var key = IdempotencyKey.Of(request, submission);
         if (!key.IsValid)
         {
-            await attachments.DeleteAsync(ok.Files, ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key",
                 detail: $"The Idempotency-Key must be at most {IdempotencyKey.MaxLength} printable characters.");
         }
 
         var validation = validator.Validate(submission, lang);
         var errors = new Dictionary<string, string>(validation.Errors);
-        foreach (var (field, message) in ok.FileErrors)
+        foreach (var (field, message) in ok.FieldErrors)
         {
             errors[field] = message;
         }
 
         if (errors.Count > 0)
         {
-            await attachments.DeleteAsync(ok.Files, ct);
             return browser
                 ? HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, submission.FormToken ?? NewFormToken(), submission, errors), StatusCodes.Status400BadRequest)
                 : TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
@@ -84,11 +86,12 @@ public sealed class IntakeHandler(
         }
 
         var source = new IntakeSource(IntakeChannel.Web, ok.Format == SubmissionFormat.Json ? "api" : "form");
-        var result = await intake.CreateAsync(validation.Valid!, ok.Files, key.Value, source, ct);
+        var result = await intake.CreateAsync(validation.Valid!, uploads.HandOver(), key.Value, source, ct);
         return result switch
         {
-            IntakeResult.KeyReused reused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
-                detail: $"This Idempotency-Key was already used for a different request (ticket {Ticket.FormatNumber(reused.Number)}). Use a new key for a new request."),
+            // Keys are scoped to the tenant: the other request may be somebody else's, so its ticket is not named.
+            IntakeResult.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used for a different request. Use a new key for a new request."),
             IntakeResult.Created { Ticket: var ticket } => CreatedAnswer(ticket, browser, lang, replayed: false),
             IntakeResult.Replayed { Ticket: var ticket } => CreatedAnswer(ticket, browser, lang, replayed: true),
             _ => throw new InvalidOperationException("Unknown intake result."),

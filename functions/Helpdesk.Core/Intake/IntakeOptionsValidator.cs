@@ -34,6 +34,13 @@ public sealed class IntakeOptionsValidator : IValidateOptions<IntakeOptions>
             errors.Add($"{IntakeOptions.Section}:AllowedExtensions must be lower-case extensions with a dot, like '.pdf' (got {string.Join(", ", badExtensions)}).");
         }
 
+        var unknown = options.AllowedExtensions.Where(e => !badExtensions.Contains(e) && AttachmentTypes.ForExtension(e) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{IntakeOptions.Section}:AllowedExtensions may only hold extensions whose content intake can check " +
+                $"({string.Join(", ", AttachmentTypes.KnownExtensions.Order(StringComparer.Ordinal))}); got {string.Join(", ", unknown)}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -8,13 +8,15 @@ namespace Helpdesk.Core.Intake;
 
 /// <summary>
 /// Turns a valid submission into a ticket. Storage requests per ticket: one batch that allocates the number and
-/// inserts the queue row (shared by concurrent requests), one to register with the requester (and claim the
-/// idempotency key), one batch for the ticket and its first timeline line, one to publish the "created" event.
+/// inserts the queue row (shared by concurrent requests), one to claim the idempotency key (when there is one), one
+/// to register with the requester, one per attachment to mark it with the ticket's number, one batch for the ticket
+/// and its first timeline line, one to publish the "created" event.
 /// </summary>
 public sealed class TicketIntake(
     TicketNumbers numbers,
     LevelQueues queues,
     RequesterIndex requesters,
+    IdempotencyClaims claims,
     TicketStore store,
     PriorityMatrix priorities,
     ITicketDeadlines deadlines,
@@ -23,75 +25,76 @@ public sealed class TicketIntake(
     TimeProvider time,
     ILogger<TicketIntake> logger)
 {
+    /// <summary>
+    /// Creates the ticket, or answers with the first ticket of an idempotency key (or refuses a reused key).
+    /// <paramref name="files"/> belong to this call: they stay with the ticket once it is written, and are deleted on
+    /// every other outcome, including an exception (or cancellation) before the ticket is written.
+    /// </summary>
     public async Task<IntakeResult> CreateAsync(
-        ValidSubmission submission, IReadOnlyList<AttachmentRef> files, string? idempotencyKey, IntakeSource source, CancellationToken ct)
+        ValidSubmission submission, IReadOnlyList<UploadedFile> files, string? idempotencyKey, IntakeSource source, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(source);
-        var now = time.GetUtcNow();
-        var draft = Draft(submission, files, source, now);
-        var hash = PayloadHash(submission, files);
-
-        var number = await numbers.AllocateAsync(draft, ct);
-        var ticket = draft with { Number = number };
-
-        var registration = await requesters.RegisterAsync(ticket, idempotencyKey, hash, ct);
-        if (registration is RequesterRegistration.Duplicate earlier)
+        var written = false;
+        try
         {
-            // The number we just took stays unused: remove its queue row so no phantom ticket is listed.
-            await queues.DeleteRowAsync(LevelQueues.QueueKey(ticket), ct);
-            return await ReplayAsync(earlier, draft, hash, files, ct);
-        }
+            var now = time.GetUtcNow();
+            var draft = Draft(submission, files, source, now);
+            var hash = PayloadHash(submission, files);
 
-        if (!await store.CreateAsync(ticket, CreatedEntry(ticket), "created", ct))
-        {
-            // Only a retry of this very request (same key, same payload) can have written our number first (see
-            // ReplayAsync): it published the event too, so answer with its ticket.
-            await attachments.DeleteAsync(files, ct);
-            var written = await store.GetAsync(number, ct)
-                ?? throw new InvalidOperationException($"Ticket {number} exists and does not: storage is inconsistent.");
-            return new IntakeResult.Replayed(written.Ticket);
-        }
+            var number = await numbers.AllocateAsync(draft, ct);
+            var ticket = draft with { Number = number };
 
-        await publisher.PublishAsync(CreatedEvent(ticket), ct);
-        IntakeLog.TicketCreated(logger, number, ticket.Priority, ticket.Category, WireName.Of(source.Channel));
-        return new IntakeResult.Created(ticket);
-    }
+            if (idempotencyKey is not null && await claims.ClaimAsync(idempotencyKey, number, hash, now, ct) is { } earlier)
+            {
+                // The number we just took stays unused: remove its queue row so no phantom ticket is listed.
+                await queues.DeleteRowAsync(LevelQueues.QueueKey(ticket), ct);
+                if (earlier.PayloadHash != hash)
+                {
+                    IntakeLog.IdempotencyKeyReused(logger, earlier.Number);
+                    return new IntakeResult.KeyReused(earlier.Number);
+                }
 
-    private async Task<IntakeResult> ReplayAsync(
-        RequesterRegistration.Duplicate earlier, Ticket draft, string hash, IReadOnlyList<AttachmentRef> files, CancellationToken ct)
-    {
-        if (earlier.PayloadHash != hash)
-        {
-            await attachments.DeleteAsync(files, ct);
-            return new IntakeResult.KeyReused(earlier.Number);
-        }
+                if (await store.GetAsync(earlier.Number, ct) is { } existing)
+                {
+                    return new IntakeResult.Replayed(existing.Ticket);
+                }
 
-        var existing = await store.GetAsync(earlier.Number, ct);
-        if (existing is not null)
-        {
-            await attachments.DeleteAsync(files, ct);
-            return new IntakeResult.Replayed(existing.Ticket);
-        }
+                // The first request claimed the key but has not written (or crashed before writing) its ticket. Same
+                // payload, so write that ticket ourselves with the first request's number and time; whoever writes
+                // first wins and publishes, the other reads it back.
+                ticket = draft with { Number = earlier.Number, CreatedAt = earlier.CreatedAt, UpdatedAt = earlier.CreatedAt };
+                ticket = ticket with { DueAt = deadlines.NextDue(ticket) };
+            }
 
-        // The first request claimed the key but has not written (or crashed before writing) its ticket.
-        // Same payload, so write that ticket ourselves with the first request's number and time; whoever
-        // writes first wins and publishes, the other reads it back.
-        var ticket = draft with { Number = earlier.Number, CreatedAt = earlier.CreatedAt, UpdatedAt = earlier.CreatedAt };
-        ticket = ticket with { DueAt = deadlines.NextDue(ticket) };
-        if (await store.CreateAsync(ticket, CreatedEntry(ticket), "created", ct))
-        {
+            await requesters.RegisterAsync(ticket, idempotencyKey: null, hash, ct);
+            // Before the ticket is written: a blob without this mark is never referenced (see AttachmentSweeper).
+            await attachments.MarkAsync(files, ticket.Number, ct);
+            if (!await store.CreateAsync(ticket, CreatedEntry(ticket), "created", ct))
+            {
+                // Only a retry of this very request (same key, same payload) can have written this number first: it
+                // published the event too, so answer with its ticket.
+                var winner = await store.GetAsync(ticket.Number, ct)
+                    ?? throw new InvalidOperationException($"Ticket {ticket.Number} exists and does not: storage is inconsistent.");
+                return new IntakeResult.Replayed(winner.Ticket);
+            }
+
+            written = true;
             await publisher.PublishAsync(CreatedEvent(ticket), ct);
+            IntakeLog.TicketCreated(logger, ticket.Number, ticket.Priority, ticket.Category, WireName.Of(source.Channel));
             return new IntakeResult.Created(ticket);
         }
-
-        await attachments.DeleteAsync(files, ct);
-        var winner = await store.GetAsync(earlier.Number, ct);
-        return new IntakeResult.Replayed(winner!.Ticket);
+        finally
+        {
+            if (!written)
+            {
+                await attachments.DeleteAsync(files);
+            }
+        }
     }
 
-    private Ticket Draft(ValidSubmission s, IReadOnlyList<AttachmentRef> files, IntakeSource source, DateTimeOffset now)
+    private Ticket Draft(ValidSubmission s, IReadOnlyList<UploadedFile> files, IntakeSource source, DateTimeOffset now)
     {
         var ticket = new Ticket
         {
@@ -108,7 +111,7 @@ public sealed class TicketIntake(
             AssetTag = s.AssetTag,
             CreatedAt = now,
             UpdatedAt = now,
-            Attachments = files,
+            Attachments = [.. files.Select(f => f.Attachment)],
             Channel = WireName.Of(source.Channel),
             SourceReference = source.Reference,
         };
@@ -147,11 +150,12 @@ public sealed class TicketIntake(
     public static TicketEvent CreatedEvent(Ticket t) =>
         new($"{t.Number}-created", t.Number, TicketEventKind.Created, t.CreatedAt, t.Requester.Email, TicketSnapshot.Of(t));
 
-    /// <summary>What makes two submissions "the same request" for an idempotency key.</summary>
-    public static string PayloadHash(ValidSubmission s, IReadOnlyList<AttachmentRef> files)
+    /// <summary>What makes two submissions "the same request" for an idempotency key: every field, and each file's name, length and content (SHA-256).</summary>
+    public static string PayloadHash(ValidSubmission s, IReadOnlyList<UploadedFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var canonical = JsonSerializer.Serialize(new { s, files = files.Select(f => new { f.FileName, f.Length }) }, HelpdeskJson.Options);
+        var canonical = JsonSerializer.Serialize(
+            new { s, files = files.Select(f => new { f.Attachment.FileName, f.Attachment.Length, f.Sha256 }) }, HelpdeskJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -173,7 +173,7 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
     {
         using var client = Host.Client();
         using var form = Multipart(FormFields(NewEmail()));
-        var png = new ByteArrayContent(new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3, 4 });
+        var png = new ByteArrayContent(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4 });
         png.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(png, "attachments", "écran.png");
 
@@ -185,7 +185,8 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
         var ticket = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{json.GetProperty("number").GetInt32()}");
         var attachment = Assert.Single(ticket.GetProperty("attachments").EnumerateArray());
         Assert.Equal("écran.png", attachment.GetProperty("fileName").GetString());
-        Assert.Equal(8, attachment.GetProperty("length").GetInt64());
+        Assert.Equal(12, attachment.GetProperty("length").GetInt64());
+        Assert.Equal("image/png", attachment.GetProperty("contentType").GetString());
         var container = Host.Storage.Container(Helpdesk.Core.Storage.StorageClients.AttachmentsContainer);
         var blobs = new List<string>();
         await foreach (var blob in container.GetBlobsAsync())
@@ -233,7 +234,7 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
         await using var host = await HelpdeskHost.StartAsync(new Dictionary<string, string?> { ["Helpdesk:Intake:MaxAttachmentBytes"] = "1024" });
         using var client = host.Client();
         using var form = Multipart(FormFields(NewEmail()));
-        form.Add(new ByteArrayContent(new byte[4096]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "attachments", "scan.pdf");
+        form.Add(new ByteArrayContent([.. "%PDF-1.7\n"u8, .. new byte[4096]]) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "attachments", "scan.pdf");
 
         using var response = await client.PostAsync("/api/tickets", form);
 

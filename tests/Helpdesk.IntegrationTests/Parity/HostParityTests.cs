@@ -97,15 +97,31 @@ public class HostParityTests
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
                 .Where(b => b.GetProperty("type").GetString() == "timerTrigger")
                 .Select(b => $"{f.GetProperty("name").GetString()} {b.GetProperty("schedule").GetString()} {b.GetProperty("runOnStartup").GetBoolean()}"))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         using var app = BuildStandalone();
         var standalone = app.Services.GetRequiredService<Helpdesk.Standalone.Schedules.CronJobService>().Jobs
             .Select(j => $"{j.Name} {j.Schedule} {j.RunOnStartup}")
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         Assert.NotEmpty(functions);
+        Assert.NotEmpty(standalone);
         Assert.Equal(functions, standalone);
+        Assert.Contains($"{SlaSchedules.ReconcileName} {SlaSchedules.Reconcile} True", standalone);
+        Assert.Contains($"{IntakeSchedules.AttachmentSweepName} {IntakeSchedules.AttachmentSweep} False", standalone);
+    }
+
+    [Fact]
+    public void AttachmentSweepSchedule_RunsDailyAtHalfPastThree()
+    {
+        var schedule = NCrontab.CrontabSchedule.Parse(IntakeSchedules.AttachmentSweep, new NCrontab.CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+        var next = schedule.GetNextOccurrence(new DateTime(2027, 3, 28, 12, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(new DateTime(2027, 3, 29, 3, 30, 0, DateTimeKind.Utc), next);
+        Assert.Equal(TimeSpan.FromDays(1), schedule.GetNextOccurrence(next) - next);
     }
 
     [Fact]

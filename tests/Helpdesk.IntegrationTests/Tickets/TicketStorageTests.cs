@@ -92,6 +92,39 @@ public class TicketStorageTests
     }
 
     [Fact]
+    public async Task SameKeyFromAnotherRequester_IsRefused_KeysBelongToTheTenant()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var intake = core.Get<TicketIntake>();
+
+        var first = (IntakeResult.Created)await intake.CreateAsync(Submissions.Valid(), [], "shared-key", Submissions.Api, default);
+        var other = Submissions.Valid();
+        var second = await intake.CreateAsync(other, [], "shared-key", Submissions.Api, default);
+
+        Assert.Equal(first.Ticket.Number, Assert.IsType<IntakeResult.KeyReused>(second).Number);
+        Assert.Empty(await core.Get<RequesterIndex>().TicketsAsync(other.Requester.Email, 10, default));
+        var claim = await core.Get<Helpdesk.Core.Storage.StorageClients>().Table(Helpdesk.Core.Storage.StorageClients.IndexTable)
+            .GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(IdempotencyClaims.Partition, IdempotencyClaims.RowKey("shared-key"));
+        Assert.Equal(first.Ticket.Number, claim.Value!.GetInt32("Number"));
+    }
+
+    [Fact]
+    public async Task SameKeySameFieldsDifferentFileContent_IsRefused()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var intake = core.Get<TicketIntake>();
+        var submission = Submissions.Valid();
+        static UploadedFile File(string sha) => new(new AttachmentRef("scan.pdf", "application/pdf", 10, $"{Guid.NewGuid():N}/0-scan.pdf"), sha);
+
+        var first = (IntakeResult.Created)await intake.CreateAsync(submission, [File(new string('a', 64))], "file-key", Submissions.Api, default);
+        var same = await intake.CreateAsync(submission, [File(new string('a', 64))], "file-key", Submissions.Api, default);
+        var other = await intake.CreateAsync(submission, [File(new string('b', 64))], "file-key", Submissions.Api, default);
+
+        Assert.Equal(first.Ticket.Number, Assert.IsType<IntakeResult.Replayed>(same).Ticket.Number);
+        Assert.Equal(first.Ticket.Number, Assert.IsType<IntakeResult.KeyReused>(other).Number);
+    }
+
+    [Fact]
     public async Task StaleETag_IsRejected_SoNoUpdateIsLost()
     {
         await using var core = await CoreServices.StartAsync();
