@@ -29,4 +29,18 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(response);
         response.Headers.XContentTypeOptions = "nosniff";
     }
+
+    /// <summary>
+    /// <see cref="ApplyNoSniff"/> on whatever this response turns out to be, when it starts: a host's edge calls it
+    /// once per request, so that answers written anywhere (routes, status pages, the rate limiter) carry it.
+    /// </summary>
+    public static void ApplyNoSniffWhenStarting(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.OnStarting(static state =>
+        {
+            ApplyNoSniff((HttpResponse)state);
+            return Task.CompletedTask;
+        }, response);
+    }
 }

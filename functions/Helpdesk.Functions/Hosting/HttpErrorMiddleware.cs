@@ -25,11 +25,7 @@ public sealed class HttpErrorMiddleware(ILogger<HttpErrorMiddleware> logger) : I
             return;
         }
 
-        http.Response.OnStarting(static state =>
-        {
-            SecurityHeaders.ApplyNoSniff((Microsoft.AspNetCore.Http.HttpResponse)state);
-            return Task.CompletedTask;
-        }, http.Response);
+        SecurityHeaders.ApplyNoSniffWhenStarting(http.Response);
         try
         {
             await next(context);

@@ -40,11 +40,7 @@ public static class StandaloneHosting
         ArgumentNullException.ThrowIfNull(app);
         app.Use((http, next) =>
         {
-            http.Response.OnStarting(static state =>
-            {
-                SecurityHeaders.ApplyNoSniff((HttpResponse)state);
-                return Task.CompletedTask;
-            }, http.Response);
+            SecurityHeaders.ApplyNoSniffWhenStarting(http.Response);
             return next(http);
         });
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StandaloneHosting).FullName!);
