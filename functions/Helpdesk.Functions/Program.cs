@@ -8,21 +8,34 @@ using Helpdesk.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
-// The Azure Functions app: the same features as the standalone host (same list, same order, see its Program.cs).
-// Routes, queues and schedules are the [Function] classes in each feature's folder (Intake/, Tickets/, Sla/).
-return await StartupFailure.RunAsync(async () =>
+namespace Helpdesk.Functions;
+
+/// <summary>
+/// The Azure Functions app: the same features as the standalone host (same list, same order, see its Program.cs).
+/// Routes, queues and schedules are the [Function] classes in each feature's folder (Intake/, Tickets/, Sla/). Tests
+/// build it through <see cref="Create"/>, exactly as production does (the worker only runs under the Functions host).
+/// </summary>
+public static class Program
 {
-    var builder = FunctionsApplication.CreateBuilder(args);
-    builder.ConfigureFunctionsWebApplication();
+    public static Task<int> Main(string[] args) => StartupFailure.RunAsync(() => Create(args));
 
-    builder.Services
-        .AddHelpdeskStorage()           // Storage/        tables, queues, blobs: Azurite or managed identity
-        .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
-        .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
-        .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-        .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+    public static IHost Create(string[] args, Action<FunctionsApplicationBuilder>? configure = null)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.ConfigureFunctionsWebApplication();
 
-    // This host: durable JSON and the durable client port.
-    builder.Services.AddHelpdeskFunctionsHost();
-    await builder.Build().RunAsync();
-});
+        // The features, each in its Core folder.
+        builder.Services
+            .AddHelpdeskStorage()           // Storage/        tables, queues, blobs: Azurite or managed identity
+            .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
+            .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
+            .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
+            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+
+        // This host: error answers and headers of HTTP functions, the durable client bound for every function that
+        // declares one, queue processing, durable JSON.
+        builder.AddHelpdeskFunctionsHost();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+}

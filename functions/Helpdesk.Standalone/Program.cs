@@ -18,7 +18,7 @@ namespace Helpdesk.Standalone;
 /// </summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => StartupFailure.RunAsync(() => Create(args).RunAsync());
+    public static Task<int> Main(string[] args) => StartupFailure.RunAsync(() => Create(args));
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -32,7 +32,8 @@ public static class Program
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
             .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
 
-        // This host: technician key, error answers, the durable engine; then each feature's queue and schedule bindings.
+        // This host: technician key, error answers, limits, queue processing, the durable engine; then each feature's
+        // queue and schedule bindings.
         builder.AddHelpdeskStandaloneHost();
         builder.Services
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
@@ -41,9 +42,10 @@ public static class Program
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseHelpdeskStandaloneHost();
-        app.MapHelpdeskIntake();                // Intake: GET form, POST tickets (public)
-        app.MapHelpdeskTickets();               // Tickets: ticket, actions, level queues (technician key)
+        app.UseHelpdeskStandaloneHost();        // headers, error answers, rate limits of the public routes
+        var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
+        routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
+        routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
         return app;
     }
 }

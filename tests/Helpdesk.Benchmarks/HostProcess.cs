@@ -35,6 +35,9 @@ public sealed class HostProcess : IDisposable
             ["Helpdesk__Smtp__Security"] = "None",
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The load comes from one address: lift the public routes' abuse limits (Helpdesk:RateLimits).
+            ["Helpdesk__RateLimits__TicketPosts"] = "1000000",
+            ["Helpdesk__RateLimits__FormGets"] = "1000000",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {

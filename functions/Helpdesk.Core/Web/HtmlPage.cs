@@ -1,13 +1,14 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace Helpdesk.Core.Web;
 
-/// <summary>Server-rendered pages (the form, its confirmation) as results with the right content type.</summary>
+/// <summary>
+/// Server-rendered pages (the form, its confirmation, error pages) as results with the right content type and the
+/// product's <see cref="SecurityHeaders"/>: every page of both hosts goes through here.
+/// </summary>
 public static class HtmlPage
 {
-    public static IResult Result(string html, int statusCode) =>
-        TypedResults.Content(html, "text/html; charset=utf-8", Encoding.UTF8, statusCode);
+    public static IResult Result(string html, int statusCode) => new HtmlPageResult(html, statusCode);
 
     /// <summary>A form post from a browser (it accepts HTML) gets pages; scripts get JSON.</summary>
     public static bool AcceptsHtml(HttpRequest request)

@@ -6,8 +6,9 @@ namespace Helpdesk.Functions.Durable;
 /// <summary>
 /// The <see cref="IOrchestrationClient"/> registered in the Functions app's DI. The isolated worker only hands out a
 /// <see cref="DurableTaskClient"/> through the <c>[DurableClient]</c> binding, so a function that may reach the port
-/// (directly or through Core services such as the SLA timer engine) binds the client and calls <see cref="Bind"/> for
-/// the duration of its invocation. Using the port outside such an invocation is a wiring bug and fails loudly.
+/// (directly or through Core services such as the SLA timer engine) declares that binding, and
+/// <see cref="DurableClientMiddleware"/> calls <see cref="Bind"/> for the duration of its invocation. Using the port
+/// outside such an invocation is a wiring bug: it fails loudly here, and a test checks every function's DI graph.
 /// </summary>
 public sealed class BoundOrchestrationClient : IOrchestrationClient
 {
@@ -15,6 +16,7 @@ public sealed class BoundOrchestrationClient : IOrchestrationClient
 
     public static IDisposable Bind(DurableTaskClient client)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var previous = Current.Value;
         Current.Value = client.AsOrchestrationClient();
         return new Restore(previous);
@@ -22,7 +24,7 @@ public sealed class BoundOrchestrationClient : IOrchestrationClient
 
     private static IOrchestrationClient Client =>
         Current.Value ?? throw new InvalidOperationException(
-            "No durable client is bound to this invocation: add a [DurableClient] DurableTaskClient parameter and call BoundOrchestrationClient.Bind.");
+            "No durable client is bound to this invocation: add a [DurableClient] DurableTaskClient parameter to the function (DurableClientMiddleware binds it).");
 
     public Task StartOnceAsync(string orchestrationName, string instanceId, object? input, CancellationToken ct) =>
         Client.StartOnceAsync(orchestrationName, instanceId, input, ct);

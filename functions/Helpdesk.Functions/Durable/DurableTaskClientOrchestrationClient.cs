@@ -14,11 +14,12 @@ namespace Helpdesk.Functions.Durable;
 /// Getting the client: <c>Microsoft.Azure.Functions.Worker.Extensions.DurableTask</c> 1.21.1 registers only an
 /// <c>IDurableTaskClientProvider</c> in DI, which needs the gRPC endpoint that the host sends in the
 /// <c>[DurableClient]</c> binding payload; no <see cref="DurableTaskClient"/> is resolvable from DI. So a function that
-/// needs the port binds the client and wraps it for the call:
+/// can reach the port declares the binding, and <see cref="DurableClientMiddleware"/> wraps the bound client into
+/// <see cref="BoundOrchestrationClient"/> (the port in DI) for the invocation:
 /// <code>
-/// [Function("TicketCreated")]
-/// public Task Run([QueueTrigger("tickets")] TicketCreated msg, [DurableClient] DurableTaskClient client, CancellationToken ct)
-///     => handler.HandleAsync(msg, client.AsOrchestrationClient(), ct);
+/// [Function("TicketEvents")]
+/// public Task Run([QueueTrigger("ticket-events")] string message, [DurableClient] DurableTaskClient durableClient, CancellationToken ct)
+///     => dispatcher.DispatchAsync(message, 1, ct); // reaches IOrchestrationClient through DI
 /// </code>
 /// </para>
 /// <para>
@@ -41,12 +42,8 @@ namespace Helpdesk.Functions.Durable;
 /// </remarks>
 public sealed class DurableTaskClientOrchestrationClient : IOrchestrationClient
 {
-    private static readonly OrchestrationRuntimeStatus[] LiveStatuses =
-    [
-        OrchestrationRuntimeStatus.Pending,
-        OrchestrationRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Suspended,
-    ];
+    /// <summary>Statuses for which a start is a no-op: the live ones of <see cref="DurableStatuses"/>, as SDK values.</summary>
+    internal static readonly OrchestrationRuntimeStatus[] LiveStatuses = DurableStatuses.LiveValuesOf<OrchestrationRuntimeStatus>();
 
     private readonly DurableTaskClient _client;
 
@@ -113,19 +110,8 @@ public sealed class DurableTaskClientOrchestrationClient : IOrchestrationClient
             metadata.SerializedOutput ?? metadata.FailureDetails?.ErrorMessage);
     }
 
-#pragma warning disable CS0618 // Canceled is obsolete but may still be reported.
-    private static DurableRuntimeStatus ToStatus(OrchestrationRuntimeStatus status) => status switch
-    {
-        OrchestrationRuntimeStatus.Pending => DurableRuntimeStatus.Pending,
-        OrchestrationRuntimeStatus.Running => DurableRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Completed => DurableRuntimeStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => DurableRuntimeStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => DurableRuntimeStatus.Terminated,
-        OrchestrationRuntimeStatus.ContinuedAsNew => DurableRuntimeStatus.ContinuedAsNew,
-        OrchestrationRuntimeStatus.Suspended => DurableRuntimeStatus.Suspended,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown orchestration status."),
-    };
-#pragma warning restore CS0618
+    /// <summary>The Core status of an SDK status (<see cref="DurableStatuses"/>, by name).</summary>
+    internal static DurableRuntimeStatus ToStatus(OrchestrationRuntimeStatus status) => DurableStatuses.From(status);
 }
 
 /// <summary>Factory for function classes that bind <c>[DurableClient] DurableTaskClient</c>.</summary>

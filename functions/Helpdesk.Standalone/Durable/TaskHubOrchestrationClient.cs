@@ -14,17 +14,8 @@ namespace Helpdesk.Standalone.Durable;
 /// </summary>
 public sealed class TaskHubOrchestrationClient : IOrchestrationClient
 {
-    /// <summary>
-    /// Statuses for which a start is a no-op. Completed, Failed, Terminated (and Canceled) are not listed: such an
-    /// instance is replaced by a new execution.
-    /// </summary>
-    internal static readonly OrchestrationStatus[] LiveStatuses =
-    [
-        OrchestrationStatus.Pending,
-        OrchestrationStatus.Running,
-        OrchestrationStatus.ContinuedAsNew,
-        OrchestrationStatus.Suspended,
-    ];
+    /// <summary>Statuses for which a start is a no-op: the live ones of <see cref="DurableStatuses"/>, as DTFx values.</summary>
+    internal static readonly OrchestrationStatus[] LiveStatuses = DurableStatuses.LiveValuesOf<OrchestrationStatus>();
 
     /// <summary>Creates the client from the engine options.</summary>
     public TaskHubOrchestrationClient(IOptions<DurableEngineOptions> options, ILoggerFactory loggerFactory)
@@ -94,17 +85,6 @@ public sealed class TaskHubOrchestrationClient : IOrchestrationClient
             state.Output);
     }
 
-#pragma warning disable CS0618 // Canceled is obsolete in DTFx but may still be stored.
-    private static DurableRuntimeStatus ToStatus(OrchestrationStatus status) => status switch
-    {
-        OrchestrationStatus.Pending => DurableRuntimeStatus.Pending,
-        OrchestrationStatus.Running => DurableRuntimeStatus.Running,
-        OrchestrationStatus.Completed => DurableRuntimeStatus.Completed,
-        OrchestrationStatus.Failed => DurableRuntimeStatus.Failed,
-        OrchestrationStatus.Terminated or OrchestrationStatus.Canceled => DurableRuntimeStatus.Terminated,
-        OrchestrationStatus.ContinuedAsNew => DurableRuntimeStatus.ContinuedAsNew,
-        OrchestrationStatus.Suspended => DurableRuntimeStatus.Suspended,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown orchestration status."),
-    };
-#pragma warning restore CS0618
+    /// <summary>The Core status of a DTFx status (<see cref="DurableStatuses"/>, by name).</summary>
+    internal static DurableRuntimeStatus ToStatus(OrchestrationStatus status) => DurableStatuses.From(status);
 }

@@ -7,11 +7,12 @@ namespace Helpdesk.Standalone.Queues;
 
 /// <summary>
 /// Polls a storage queue the way the Functions queue trigger does: batches of up to 16 messages, the same
-/// visibility timeout, exponential back-off when idle (up to <see cref="MaxPollingInterval"/>), a failed message
-/// becomes visible again and is retried, and after <see cref="QueueRules.MaxDequeueCount"/> attempts it moves
-/// to the <c>-poison</c> queue with the reason logged. Nothing is dropped silently.
+/// visibility timeout, exponential back-off when idle (up to <see cref="MaxPollingInterval"/>). Each message goes
+/// through Core's <see cref="QueueMessageProcessor"/>, exactly as in the Functions app: a failed message becomes
+/// visible again after the retry delay, and a permanent failure or the last attempt is written to the poison queue
+/// with its reason. Nothing is dropped silently.
 /// </summary>
-public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogger logger) : BackgroundService
+public abstract class QueueListener(QueueClient queue, QueueMessageProcessor processor, ILogger logger) : BackgroundService
 {
     public static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MaxPollingInterval = TimeSpan.FromSeconds(1);
@@ -21,9 +22,6 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
     public abstract string QueueName { get; }
 
     protected abstract Task ProcessAsync(string body, long dequeueCount, CancellationToken ct);
-
-    /// <summary>Exceptions that can never succeed on retry (a malformed message): straight to the poison queue.</summary>
-    protected virtual bool IsPermanent(Exception ex) => ex is MalformedMessageException;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,31 +65,42 @@ public abstract class QueueListener(QueueClient queue, QueueClient poison, ILogg
 
     private async Task HandleAsync(QueueMessage message, CancellationToken ct)
     {
+        var body = message.Body.ToString();
+        var delivery = new QueueMessageInfo(QueueName, message.MessageId, body, message.DequeueCount);
+        QueueMessageOutcome outcome;
         try
         {
-            await ProcessAsync(message.Body.ToString(), message.DequeueCount, ct);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            outcome = await processor.ProcessAsync(delivery, token => ProcessAsync(body, message.DequeueCount, token), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down: the message becomes visible again after its timeout and is retried.
+            return;
         }
         catch (Exception ex)
         {
-            var permanent = IsPermanent(ex);
-            if (permanent || message.DequeueCount >= QueueRules.MaxDequeueCount)
+            // The poison queue could not be written: keep the message, it comes back after the retry delay.
+            StorageLog.PoisonWriteFailed(logger, ex, message.MessageId, QueueName);
+            outcome = new QueueMessageOutcome.Retry(ex);
+        }
+
+        try
+        {
+            if (outcome is QueueMessageOutcome.Retry)
             {
-                StorageLog.MessagePoisoned(logger, ex, message.MessageId, queue.Name, message.DequeueCount, permanent, poison.Name);
-                await poison.SendMessageAsync(message.Body.ToString(), CancellationToken.None);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-            }
-            else
-            {
-                StorageLog.MessageRetried(logger, ex, message.MessageId, queue.Name, message.DequeueCount, QueueRules.MaxDequeueCount);
                 // Visible again after the retry delay, as the Functions trigger does, rather than after the whole lease.
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: QueueRules.RetryDelay,
                     cancellationToken: CancellationToken.None);
             }
+            else
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            }
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            // The listener keeps going; the message comes back after its lease (consumers are idempotent).
+            StorageLog.MessageSettleFailed(logger, ex, message.MessageId, QueueName);
         }
     }
 }

@@ -6,8 +6,8 @@ using Helpdesk.Standalone.Queues;
 namespace Helpdesk.Standalone.Sla;
 
 /// <summary>The standalone twin of the Functions queue trigger on <c>notifications</c> (SLA mails to level groups).</summary>
-public sealed class NotificationsQueueListener(StorageClients storage, NotificationDispatcher dispatcher, ILogger<NotificationsQueueListener> logger)
-    : QueueListener(storage.Queue(SlaQueues.Notifications), storage.Queue(QueueRules.Poison(SlaQueues.Notifications)), logger)
+public sealed class NotificationsQueueListener(StorageClients storage, QueueMessageProcessor processor, NotificationDispatcher dispatcher, ILogger<NotificationsQueueListener> logger)
+    : QueueListener(storage.Queue(SlaQueues.Notifications), processor, logger)
 {
     public override string QueueName => SlaQueues.Notifications;
 

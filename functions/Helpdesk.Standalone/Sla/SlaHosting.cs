@@ -3,7 +3,7 @@ using Helpdesk.Standalone.Schedules;
 
 namespace Helpdesk.Standalone.Sla;
 
-/// <summary>The SLA feature's bindings on this host: the twins of the Functions app's <c>SlaFunctions</c>.</summary>
+/// <summary>The SLA feature's bindings on this host: the twins of the Functions app's <c>NotificationsFunction</c> and <c>SlaReconcileFunction</c>.</summary>
 public static class SlaHosting
 {
     /// <summary>

@@ -6,8 +6,8 @@ using Helpdesk.Standalone.Queues;
 namespace Helpdesk.Standalone.Tickets;
 
 /// <summary>The standalone twin of the Functions queue trigger on <c>ticket-events</c>.</summary>
-public sealed class TicketEventsQueueListener(StorageClients storage, TicketEventDispatcher dispatcher, ILogger<TicketEventsQueueListener> logger)
-    : QueueListener(storage.Queue(TicketQueues.Events), storage.Queue(QueueRules.Poison(TicketQueues.Events)), logger)
+public sealed class TicketEventsQueueListener(StorageClients storage, QueueMessageProcessor processor, TicketEventDispatcher dispatcher, ILogger<TicketEventsQueueListener> logger)
+    : QueueListener(storage.Queue(TicketQueues.Events), processor, logger)
 {
     public override string QueueName => TicketQueues.Events;
 

@@ -61,14 +61,20 @@ public class FunctionAdapterTests
     }
 
     [Fact]
-    public async Task TicketEvents_Function_HandsTheMessageToTheDispatcher_AndRefusesGarbage()
+    public async Task TicketEvents_Function_PoisonsGarbageItself_WithTheReason_AndCompletes()
     {
-        await using var core = await CoreServices.StartAsync();
-        var function = new TicketEventsFunction(core.Get<TicketEventDispatcher>());
+        await using var core = await CoreServices.StartAsync(s => s.AddHelpdeskQueueProcessing());
+        var function = new TicketEventsFunction(core.Get<TicketEventDispatcher>(), core.Get<QueueMessageProcessor>());
+        // The durable client is bound by DurableClientMiddleware, not used by the function's body.
+        Microsoft.DurableTask.Client.DurableTaskClient durableClient = null!;
 
-        await using var durable = await Microsoft.DurableTask.Testing.DurableTaskTestHost.StartAsync(_ => { });
+        await function.Run("not json", "message-1", 1, durableClient, default); // completes: the runtime deletes it
 
-        await Assert.ThrowsAsync<MalformedMessageException>(() => function.Run("not json", 1, durable.Client, default));
+        var poisoned = (await core.Get<StorageClients>().Queue(QueueRules.Poison(TicketQueues.Events)).ReceiveMessagesAsync(32)).Value;
+        var envelope = PoisonMessage.TryParse(Assert.Single(poisoned).Body.ToString());
+        Assert.NotNull(envelope);
+        Assert.Equal(("ticket-events", "message-1", 1L, true, "not json"), (envelope.Queue, envelope.MessageId, envelope.DequeueCount, envelope.Permanent, envelope.Message));
+        Assert.Contains("not a ticket event", envelope.Reason, StringComparison.Ordinal);
     }
 
     private static DefaultHttpContext NewContext(CoreServices core, string method, string path, string? json = null)

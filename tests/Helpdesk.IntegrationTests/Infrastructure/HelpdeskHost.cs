@@ -37,7 +37,9 @@ public sealed class HelpdeskHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<HelpdeskHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration on top of the test defaults below.</param>
+    /// <param name="configure">Changes to the host's services (e.g. a Core service that fails on purpose).</param>
+    public static async Task<HelpdeskHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var azurite = await Azurite.StartAsync();
         var smtp = await TestSmtpServer.StartAsync();
@@ -55,6 +57,10 @@ public sealed class HelpdeskHost : IAsyncDisposable
                 ["Helpdesk:SupportAddress"] = "support@helpdesk.test",
                 ["Helpdesk:PublicBaseUrl"] = "http://helpdesk.test",
                 ["Helpdesk:Durable:HubName"] = prefix + "hub",
+                // Every test posts from 127.0.0.1: the abuse limits of the public routes would refuse the fixture's
+                // own traffic. Tests of the limits set their own.
+                ["Helpdesk:RateLimits:TicketPosts"] = "100000",
+                ["Helpdesk:RateLimits:FormGets"] = "100000",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
@@ -64,8 +70,19 @@ public sealed class HelpdeskHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await smtp.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new HelpdeskHost(app, smtp, prefix, new Uri(address));
     }

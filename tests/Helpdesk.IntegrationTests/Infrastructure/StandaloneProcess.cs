@@ -48,6 +48,9 @@ public sealed class StandaloneProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        // Tests post many tickets from 127.0.0.1: raise the public routes' abuse limits unless the test sets them.
+        info.Environment["Helpdesk__RateLimits__TicketPosts"] = "100000";
+        info.Environment["Helpdesk__RateLimits__FormGets"] = "100000";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
