@@ -149,7 +149,14 @@ public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attac
             var errors = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var field = Array.Find(FieldNames, f => string.Equals(f, property.Name, StringComparison.OrdinalIgnoreCase));
+                // The parser checks the structure; names and values are decoded only when read, and text that is not
+                // valid UTF-8 or holds a lone surrogate escape (\ud800) cannot become a string.
+                if (!TryDecode(() => property.Name, out var name))
+                {
+                    return Malformed("The JSON body holds a field name that is not valid text (invalid UTF-8 or a lone \\u surrogate).");
+                }
+
+                var field = Array.Find(FieldNames, f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
                 if (field is null)
                 {
                     continue;
@@ -160,13 +167,32 @@ public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attac
                     return Malformed($"The field '{field}' must be a string.");
                 }
 
-                if (!values.TryAdd(field, property.Value.GetString()))
+                if (!TryDecode(() => property.Value.GetString(), out var value))
+                {
+                    return Malformed($"The field '{field}' is not valid text (invalid UTF-8 or a lone \\u surrogate).");
+                }
+
+                if (!values.TryAdd(field, value))
                 {
                     Repeated(errors, field, lang);
                 }
             }
 
             return new ReadResult.Ok(SubmissionFormat.Json, FromFields(n => values.GetValueOrDefault(n)), errors);
+        }
+    }
+
+    private static bool TryDecode(Func<string?> read, out string? text)
+    {
+        try
+        {
+            text = read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
         }
     }
 

@@ -176,9 +176,9 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
         {
             return (null, TooLarge());
         }
-        catch (BadHttpRequestException ex)
+        catch (Exception ex) when (BodyReadFailure.Of(ex) is { } failure)
         {
-            return (null, BodyReadFailed(ex));
+            return (null, failure.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : failure.ToResult());
         }
 
         using (document)
@@ -197,17 +197,6 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
             }
         }
     }
-
-    // Intake maps the same failures in Web/BodyReadFailure.cs; this private copy avoids a conflict until the two are merged.
-    private static ProblemHttpResult BodyReadFailed(BadHttpRequestException ex) => ex.StatusCode switch
-    {
-        StatusCodes.Status408RequestTimeout => TypedResults.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request timeout",
-            detail: "The request body did not arrive in time. Send the action again."),
-        StatusCodes.Status413PayloadTooLarge => TooLarge(),
-        _ => TypedResults.Problem(statusCode: ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest,
-            title: "Unreadable request body",
-            detail: "The request body could not be read (for example a broken chunked encoding). Send the action again."),
-    };
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",

@@ -14,8 +14,9 @@ public sealed record BodyReadFailure(int StatusCode, string Title, string Detail
     public static BodyReadFailure? Of(Exception exception) => exception switch
     {
         // The server's minimum data rate: the client stopped sending (or sends too slowly).
+        // The same words as the host's own 408 (ErrorAnswer), whichever of the two answers.
         BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => new(StatusCodes.Status408RequestTimeout,
-            "Request body timeout", "The request body stopped arriving before it was complete. Send the request again."),
+            ErrorText.RequestBodyTimeout.Title, ErrorText.RequestBodyTimeout.Detail),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(StatusCodes.Status413PayloadTooLarge,
             "Request too large", "The request body is larger than the server accepts."),
         // Bad chunk sizes or extensions, chunk-size overflow, trailers over the header limit (431 on the wire), a body

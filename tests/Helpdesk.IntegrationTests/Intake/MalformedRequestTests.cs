@@ -107,7 +107,7 @@ public class MalformedRequestTests(HostFixture fixture) : IClassFixture<HostFixt
 
         Assert.Equal(408, response.StatusCode);
         using var json = JsonDocument.Parse(response.Body);
-        Assert.StartsWith("The request body stopped arriving", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("The request body did not arrive in time", json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         AssertNoLeak(response.Body);
     }
 

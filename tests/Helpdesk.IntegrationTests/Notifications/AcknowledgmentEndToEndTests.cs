@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.IntegrationTests.EndToEnd;
 using Helpdesk.IntegrationTests.Infrastructure;
+using Helpdesk.IntegrationTests.Tickets;
 
 namespace Helpdesk.IntegrationTests.Notifications;
 
@@ -19,7 +21,11 @@ public class AcknowledgmentEndToEndTests
     public async Task AddressTheMailLibraryRefuses_TicketCreated_FailureRecorded_AndTheP1ClockStillStarts()
     {
         await using var host = await HelpdeskHost.StartAsync();
-        var number = await CreateAsync(host, "a.@example.be", "organization", "no");
+        // The form refuses such an address with the parser that sends the mail (IntakeEndToEndTests); a ticket can still
+        // carry one from elsewhere (a channel with other rules, data from before), so it is created past the form here.
+        var submission = Submissions.Valid("a.@example.be", Impact.Organization, CanWork.No);
+        var created = await host.Get<TicketIntake>().CreateAsync(submission, [], null, Submissions.Api, default);
+        var number = Assert.IsType<IntakeResult.Created>(created).Ticket.Number;
         using var tech = host.TechnicianClient();
 
         var ticket = await WaitForAsync(tech, number, t => HasKind(t, "email-failed") && t.TryGetProperty("sla", out _),
@@ -52,7 +58,9 @@ public class AcknowledgmentEndToEndTests
         await Poll.UntilAsync(async () =>
         {
             var peeked = (await poison.PeekMessagesAsync(10)).Value;
-            poisoned = peeked.Select(m => m.Body.ToString()).FirstOrDefault(b => b.Contains($"\"number\":{number}", StringComparison.Ordinal));
+            // The host keeps the reason in an envelope around the original message (PoisonMessage).
+            poisoned = peeked.Select(m => PoisonMessage.TryParse(m.Body.ToString())?.Message)
+                .FirstOrDefault(b => b is not null && b.Contains($"\"number\":{number}", StringComparison.Ordinal));
             return poisoned is not null;
         }, TimeSpan.FromSeconds(90), "the acknowledgment's targeted message in the poison queue", TimeSpan.FromSeconds(1));
 
