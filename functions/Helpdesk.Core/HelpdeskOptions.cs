@@ -1,5 +1,4 @@
 using Helpdesk.Core.Web;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core;
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 
 namespace Helpdesk.Core.Durable;
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Core.Durable;

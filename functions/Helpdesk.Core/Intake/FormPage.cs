@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Helpdesk.Core.Intake;
 using Helpdesk.Core.Localization;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Web;

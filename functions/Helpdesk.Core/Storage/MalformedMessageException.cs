@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Azure.Storage.Queues;
-using Helpdesk.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Storage;
 

@@ -1,4 +1,3 @@
-using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.Tickets;
 

@@ -1,6 +1,5 @@
 using Azure.Storage.Queues;
 using Helpdesk.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Tickets;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
-using Helpdesk.Core.Storage;
 
 namespace Helpdesk.Core.Tickets;
 

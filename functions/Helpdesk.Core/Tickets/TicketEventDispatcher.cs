@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Azure.Storage.Queues;
 using Helpdesk.Core.Storage;
 using Microsoft.Extensions.Logging;
 

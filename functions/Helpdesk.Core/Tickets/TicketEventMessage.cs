@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Helpdesk.Core.Storage;
 
 namespace Helpdesk.Core.Tickets;

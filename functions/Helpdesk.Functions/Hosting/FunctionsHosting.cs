@@ -2,7 +2,6 @@ using Helpdesk.Core.Durable;
 using Helpdesk.Core.Storage;
 using Helpdesk.Functions.Durable;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 

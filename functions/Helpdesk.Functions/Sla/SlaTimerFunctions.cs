@@ -1,4 +1,3 @@
-using Helpdesk.Core;
 using Helpdesk.Core.Durable;
 using Helpdesk.Core.Sla;
 using Microsoft.Azure.Functions.Worker;

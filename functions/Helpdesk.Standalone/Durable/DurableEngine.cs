@@ -4,7 +4,6 @@ using Helpdesk.Core.Durable;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Standalone.Durable;

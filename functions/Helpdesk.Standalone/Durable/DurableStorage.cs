@@ -1,5 +1,4 @@
 using DurableTask.AzureStorage;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Standalone.Durable;
 

@@ -2,7 +2,6 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using Helpdesk.Core.Durable;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Standalone.Durable;

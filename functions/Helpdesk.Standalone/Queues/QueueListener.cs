@@ -1,6 +1,5 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Helpdesk.Core;
 using Helpdesk.Core.Storage;
 
 namespace Helpdesk.Standalone.Queues;

@@ -1,4 +1,3 @@
-using Helpdesk.Core;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Standalone.Queues;

@@ -1,4 +1,3 @@
-using Helpdesk.Core;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Standalone.Queues;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Intake;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Helpdesk.Core;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Functions.Tickets;

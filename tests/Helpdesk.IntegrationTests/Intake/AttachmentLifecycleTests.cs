@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
