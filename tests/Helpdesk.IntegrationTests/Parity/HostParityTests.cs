@@ -40,6 +40,29 @@ public class HostParityTests
         Assert.Equal(functions, standalone);
     }
 
+    /// <summary>
+    /// Both Program.cs are the table of contents of the product: the same features, in the same order. The list is
+    /// written in each on purpose (one hop from each host to any feature); this keeps the two copies equal.
+    /// </summary>
+    [Fact]
+    public void BothPrograms_ListTheSameFeatures_InTheSameOrder()
+    {
+        static string[] Features(string project) =>
+        [
+            .. System.Text.RegularExpressions.Regex.Matches(
+                    File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", project, "Program.cs")),
+                    @"^\s*\.(AddHelpdesk(?:Storage|Tickets|Intake|Notifications|Sla|[A-Z]\w*?))\(\)\s*;?\s*//\s*(\w+)/",
+                    System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}/"),
+        ];
+
+        var functions = Features("Helpdesk.Functions");
+
+        Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
+            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/"], functions);
+        Assert.Equal(functions, Features("Helpdesk.Standalone"));
+    }
+
     [Fact]
     public void OnlyTheFormAndTicketCreation_AreAnonymous_InTheFunctionsApp()
     {
