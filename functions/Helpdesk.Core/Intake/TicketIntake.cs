@@ -68,7 +68,7 @@ public sealed class TicketIntake(
                 ticket = ticket with { DueAt = deadlines.NextDue(ticket) };
             }
 
-            await requesters.RegisterAsync(ticket, idempotencyKey: null, hash, ct);
+            await requesters.RegisterAsync(ticket, ct);
             // Before the ticket is written: a blob without this mark is never referenced (see AttachmentSweeper).
             await attachments.MarkAsync(files, ticket.Number, ct);
             if (!await store.CreateAsync(ticket, CreatedEntry(ticket), "created", ct))

@@ -7,51 +7,24 @@ using Helpdesk.Core.Storage;
 namespace Helpdesk.Core.Tickets;
 
 /// <summary>
-/// A requester's tickets and idempotency keys (<c>TicketIndex</c>, partition <c>req-{hash(email)}</c>): rows
-/// <c>t-{reversed number}</c>, newest first, and rows <c>idem-{hash(key)}</c> claimed by submissions.
+/// A requester's tickets (<c>TicketIndex</c>, partition <c>req-{hash(email)}</c>): rows <c>t-{reversed number}</c>,
+/// newest first. Idempotency keys are claimed per tenant by intake (<c>Intake/IdempotencyClaims</c>), not here.
 /// </summary>
 public sealed class RequesterIndex(StorageClients storage)
 {
     private TableClient Table => storage.Table(StorageClients.IndexTable);
 
-    /// <summary>
-    /// Adds the ticket to its requester's list and, with an idempotency key, claims that key in the same batch.
-    /// A key already claimed returns the earlier request instead.
-    /// </summary>
-    public async Task<RequesterRegistration> RegisterAsync(Ticket ticket, string? idempotencyKey, string payloadHash, CancellationToken ct)
+    /// <summary>Adds the ticket to its requester's list (idempotent: a repeated call writes the same row).</summary>
+    public Task RegisterAsync(Ticket ticket, CancellationToken ct)
     {
-        var pk = RequesterPartition(ticket.Requester.Email);
-        var entry = new TableEntity(pk, "t-" + (int.MaxValue - ticket.Number).ToString("D10", CultureInfo.InvariantCulture))
+        ArgumentNullException.ThrowIfNull(ticket);
+        var entry = new TableEntity(RequesterPartition(ticket.Requester.Email), "t-" + (int.MaxValue - ticket.Number).ToString("D10", CultureInfo.InvariantCulture))
         {
             ["Number"] = ticket.Number,
             ["Subject"] = ticket.Subject,
             ["CreatedAt"] = ticket.CreatedAt,
         };
-        if (idempotencyKey is null)
-        {
-            await Table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct);
-            return new RequesterRegistration.Registered();
-        }
-
-        var claim = new TableEntity(pk, IdempotencyRow(idempotencyKey))
-        {
-            ["Number"] = ticket.Number,
-            ["PayloadHash"] = payloadHash,
-            ["CreatedAt"] = ticket.CreatedAt,
-        };
-        try
-        {
-            await Table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, claim), new TableTransactionAction(TableTransactionActionType.UpsertReplace, entry)],
-                ct);
-            return new RequesterRegistration.Registered();
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status == 409)
-        {
-            var earlier = (await Table.GetEntityAsync<TableEntity>(pk, claim.RowKey, cancellationToken: ct)).Value;
-            return new RequesterRegistration.Duplicate(
-                earlier.GetInt32("Number") ?? 0, earlier.GetString("PayloadHash") ?? "", earlier.GetDateTimeOffset("CreatedAt") ?? default);
-        }
+        return Table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct);
     }
 
     public async Task<IReadOnlyList<int>> TicketsAsync(string email, int max, CancellationToken ct)
@@ -72,8 +45,6 @@ public sealed class RequesterIndex(StorageClients storage)
     }
 
     private static string RequesterPartition(string email) => "req-" + Hash(email.Trim().ToLowerInvariant());
-
-    private static string IdempotencyRow(string key) => "idem-" + Hash(key);
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
 }

@@ -53,9 +53,10 @@ public sealed class TicketService(
 
             var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
             change = change with { After = change.After with { DueAt = deadlines.NextDue(change.After) } };
+            var entryId = NewEntryId();
             try
             {
-                await store.UpdateAsync(change, stored.ETag, NewEntryId(), ct);
+                await store.UpdateAsync(change, stored.ETag, entryId, ct);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -64,7 +65,7 @@ public sealed class TicketService(
             }
 
             await queues.MoveAsync(change.Before, change.After, ct);
-            await publisher.PublishAsync(EventOf(change), ct);
+            await publisher.PublishAsync(EventOf(change, entryId), ct);
             TicketLog.ActionApplied(logger, number, WireName.Of(change.Kind), change.Entry.Actor, change.After.Status, change.After.Priority, change.After.Level);
             return change;
         }
@@ -82,17 +83,19 @@ public sealed class TicketService(
         var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
         var entryId = NewEntryId();
         await store.AppendAsync(number, change.Entry, entryId, ct);
-        // Concurrent comments may share a tick: the line's id keeps their event ids distinct.
-        var ticketEvent = EventOf(change);
-        await publisher.PublishAsync(ticketEvent with { EventId = ticketEvent.EventId + "-" + entryId }, ct);
+        await publisher.PublishAsync(EventOf(change, entryId), ct);
         TicketLog.CommentAppended(logger, WireName.Of(change.Kind), number, change.Entry.Actor);
         return change;
     }
 
     private static string NewEntryId() => Guid.NewGuid().ToString("N")[..12];
 
-    public static TicketEvent EventOf(TicketChange change) => new(
-        $"{change.After.Number}-{change.Entry.At.UtcTicks}-{WireName.Of(change.Kind)}",
+    /// <summary>
+    /// The event of a change, named after the timeline line that records it (<paramref name="entryId"/> is the line's
+    /// id): two changes never share an id, even concurrent comments in the same tick.
+    /// </summary>
+    public static TicketEvent EventOf(TicketChange change, string entryId) => new(
+        $"{change.After.Number}-{change.Entry.At.UtcTicks}-{WireName.Of(change.Kind)}-{entryId}",
         change.After.Number,
         change.Kind,
         change.Entry.At,

@@ -103,7 +103,7 @@ internal sealed class FakeTickets : ISlaTickets
     {
         var change = TicketWorkflow.Apply(_tickets[number], command, Time.GetUtcNow());
         _tickets[number] = change.After;
-        return TicketService.EventOf(change);
+        return TicketService.EventOf(change, Guid.NewGuid().ToString("N")[..12]);
     }
 
     public Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => Task.FromResult(_tickets.GetValueOrDefault(ticketNumber));
