@@ -33,7 +33,7 @@ public static class Program
             .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
-        // declares one, queue processing, durable JSON.
+        // declares one, durable JSON.
         builder.AddHelpdeskFunctionsHost();
         configure?.Invoke(builder);
         return builder.Build();

@@ -32,7 +32,7 @@ public static class Program
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
             .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
 
-        // This host: technician key, error answers, limits, queue processing, the durable engine; then each feature's
+        // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
         builder.AddHelpdeskStandaloneHost();
         builder.Services

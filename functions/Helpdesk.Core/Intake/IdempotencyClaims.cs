@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Helpdesk.Core.Storage;
@@ -40,5 +38,5 @@ public sealed class IdempotencyClaims(StorageClients storage)
         }
     }
 
-    public static string RowKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string RowKey(string key) => StorageKeys.Hash(key);
 }

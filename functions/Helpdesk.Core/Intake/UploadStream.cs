@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Helpdesk.Core.Web;
 
 namespace Helpdesk.Core.Intake;
 
@@ -9,7 +10,7 @@ namespace Helpdesk.Core.Intake;
 /// and, for text types, checks they are UTF-8 without NUL (else <see cref="AttachmentContentException"/>). Nothing is
 /// buffered beyond the caller's read.
 /// </summary>
-internal sealed class UploadStream : Stream
+internal sealed class UploadStream : ReadOnlyStream
 {
     private readonly Stream _rest;
     private readonly long _maxBytes;
@@ -32,16 +33,8 @@ internal sealed class UploadStream : Stream
         }
     }
 
-    public long BytesRead { get; private set; }
-
     /// <summary>SHA-256 of the whole content (lower-case hex), once the end was read.</summary>
     public string? Sha256 { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -68,9 +61,6 @@ internal sealed class UploadStream : Stream
         Inspect(buffer.Span[..read]);
         return read;
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>Reads to the end if the consumer stopped early, so that the length, hash and text check cover the whole file.</summary>
     public async Task DrainAsync(CancellationToken ct)
@@ -155,12 +145,4 @@ internal sealed class UploadStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Helpdesk.Core.Storage;
@@ -77,8 +75,7 @@ public sealed class AcknowledgmentLimiter(StorageClients storage, IOptions<Notif
     public static string Partition(string recipient)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant()));
-        return "ack-" + Convert.ToHexStringLower(hash)[..40];
+        return "ack-" + StorageKeys.Address(recipient);
     }
 
     public static string HourRow(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);

@@ -7,7 +7,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Storage: the table, queue and blob clients (Azurite by connection string, or Azure by managed identity) and the
-    /// start-up creation of every table, queue and container. Also the instance-wide settings (<c>Helpdesk</c>) and
+    /// start-up creation of every table, queue and container, and the processing rule every queue consumer of both hosts
+    /// goes through (<see cref="QueueMessageProcessor"/>). Also the instance-wide settings (<c>Helpdesk</c>) and
     /// the clock every feature reads.
     /// </summary>
     public static IServiceCollection AddHelpdeskStorage(this IServiceCollection services)
@@ -17,6 +18,9 @@ public static class StorageServiceCollectionExtensions
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         services.TryAddSingleton<StorageClients>();
         services.AddHostedService<StorageInitializer>();
+        // How both hosts consume queues: retry or poison (QueueFailurePolicy), the poison envelope with its reason.
+        services.TryAddSingleton<PoisonQueue>();
+        services.TryAddSingleton<QueueMessageProcessor>();
         return services;
     }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Data.Tables;
 using Helpdesk.Core.Storage;
 
@@ -44,7 +42,5 @@ public sealed class RequesterIndex(StorageClients storage)
         return numbers;
     }
 
-    private static string RequesterPartition(string email) => "req-" + Hash(email.Trim().ToLowerInvariant());
-
-    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
+    private static string RequesterPartition(string email) => "req-" + StorageKeys.Address(email);
 }

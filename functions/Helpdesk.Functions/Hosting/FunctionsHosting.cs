@@ -9,7 +9,7 @@ namespace Helpdesk.Functions.Hosting;
 
 /// <summary>
 /// What this host adds around the features: the worker middlewares (error answers and headers of HTTP functions,
-/// the durable client port bound per invocation), queue processing and the durable JSON.
+/// the durable client port bound per invocation) and the durable JSON.
 /// </summary>
 public static class FunctionsHosting
 {
@@ -20,7 +20,6 @@ public static class FunctionsHosting
         // HttpContext is there, and around the function itself.
         builder.UseMiddleware<HttpErrorMiddleware>();
         builder.UseMiddleware<DurableClientMiddleware>();
-        builder.Services.AddHelpdeskQueueProcessing();
         builder.Services.AddHelpdeskDurableJson();
         builder.Services.TryAddSingleton<IOrchestrationClient, BoundOrchestrationClient>();
         return builder;

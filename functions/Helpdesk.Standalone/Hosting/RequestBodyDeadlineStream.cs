@@ -1,3 +1,5 @@
+using Helpdesk.Core.Web;
+
 namespace Helpdesk.Standalone.Hosting;
 
 /// <summary>
@@ -6,19 +8,11 @@ namespace Helpdesk.Standalone.Hosting;
 /// throws for a slow body (<see cref="BadHttpRequestException"/> with 408), and <see cref="TimedOut"/> says so, whatever
 /// the reader then does with the exception.
 /// </summary>
-internal sealed class RequestBodyDeadlineStream(Stream inner, TimeSpan idleTimeout, TimeSpan totalTimeout, TimeProvider time) : Stream
+internal sealed class RequestBodyDeadlineStream(Stream inner, TimeSpan idleTimeout, TimeSpan totalTimeout, TimeProvider time) : ReadOnlyStream
 {
     private readonly long _startedAt = time.GetTimestamp();
 
     public RequestBodyTimeoutKind? TimedOut { get; private set; }
-
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -55,9 +49,6 @@ internal sealed class RequestBodyDeadlineStream(Stream inner, TimeSpan idleTimeo
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     /// <summary>Kestrel refuses synchronous reads anyway; passed through without deadlines.</summary>
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -68,12 +59,4 @@ internal sealed class RequestBodyDeadlineStream(Stream inner, TimeSpan idleTimeo
 
     private static BadHttpRequestException Timeout() =>
         new("Reading the request body timed out.", StatusCodes.Status408RequestTimeout);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -9,7 +9,7 @@ namespace Helpdesk.Standalone.Hosting;
 
 /// <summary>
 /// What this host adds around the features: the technician key, JSON and error answers, request-body time-outs, abuse
-/// limits on the public routes, response headers, queue processing and the durable engine.
+/// limits on the public routes, response headers and the durable engine.
 /// </summary>
 public static class StandaloneHosting
 {
@@ -25,7 +25,6 @@ public static class StandaloneHosting
         builder.Services.AddHelpdeskRateLimits();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => HelpdeskJson.Configure(o.SerializerOptions));
-        builder.Services.AddHelpdeskQueueProcessing();
         builder.Services.AddHelpdeskDurableEngine();
         return builder;
     }

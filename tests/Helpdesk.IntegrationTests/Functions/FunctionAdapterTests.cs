@@ -62,7 +62,7 @@ public class FunctionAdapterTests
     [Fact]
     public async Task TicketEvents_Function_PoisonsGarbageItself_WithTheReason_AndCompletes()
     {
-        await using var core = await CoreServices.StartAsync(s => s.AddHelpdeskQueueProcessing());
+        await using var core = await CoreServices.StartAsync();
         var function = new TicketEventsFunction(core.Get<TicketEventDispatcher>(), core.Get<QueueMessageProcessor>());
         // The durable client is bound by DurableClientMiddleware, not used by the function's body.
         Microsoft.DurableTask.Client.DurableTaskClient durableClient = null!;

@@ -41,7 +41,6 @@ public class QueuePoisonTests
     {
         await using var core = await CoreServices.StartAsync(s =>
         {
-            s.AddHelpdeskQueueProcessing();
             s.RemoveAll<ITicketEventHandler>();
             s.AddSingleton<ITicketEventHandler, RelayDown>();
         });
@@ -72,7 +71,7 @@ public class QueuePoisonTests
     [Fact]
     public async Task AMessageTooLargeToCarryItsReason_IsPoisonedAsItWas()
     {
-        await using var core = await CoreServices.StartAsync(s => s.AddHelpdeskQueueProcessing());
+        await using var core = await CoreServices.StartAsync();
         var processor = core.Get<QueueMessageProcessor>();
         // Quotes double in JSON: the envelope would not fit in a queue message, the original does.
         var body = new string('"', 40_000);
