@@ -75,17 +75,14 @@ public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attac
             return new ReadResult.TooLarge($"The request body is larger than {limits.MaxFormBytes} bytes.", format, null);
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        using var buffer = new MemoryStream();
+        try
         {
-            if (buffer.Length + read > limits.MaxFormBytes)
-            {
-                return new ReadResult.TooLarge($"The request body is larger than {limits.MaxFormBytes} bytes.", format, null);
-            }
-
-            buffer.Write(chunk, 0, read);
+            await new BoundedStream(request.Body, limits.MaxFormBytes, () => new RequestTooLargeException()).CopyToAsync(buffer, ct);
+        }
+        catch (RequestTooLargeException)
+        {
+            return new ReadResult.TooLarge($"The request body is larger than {limits.MaxFormBytes} bytes.", format, null);
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
-using Helpdesk.Core.Intake;
 using Helpdesk.Core.Web;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -9,14 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Helpdesk.Standalone.Hosting;
 
 /// <summary>
-/// The ASP.NET Core rate limiter on the two public routes, per client address (<see cref="RateLimitOptions"/>): over
-/// the limit a client gets 429 with <c>Retry-After</c> (<see cref="ErrorAnswer.TooManyRequests"/>). Routes are
-/// recognised by the endpoint they matched, so <c>/api/form/</c> or <c>/API/Form</c> count as the form too.
+/// The ASP.NET Core rate limiter's policies for the two public routes, per client address (<see cref="RateLimitOptions"/>):
+/// the routes name their policy (<c>RequireRateLimiting</c> in <c>Intake/IntakeEndpoints</c>), so every spelling of a
+/// route's path that reaches the endpoint counts. Over the limit a client gets 429 with <c>Retry-After</c>
+/// (<see cref="ErrorAnswer.TooManyRequests"/>). Technician routes name none and are not limited.
 /// </summary>
 internal static class PublicRateLimits
 {
-    private static readonly string FormRoute = ApiRoutes.Prefix + "/" + IntakeRoutes.Form;
-    private static readonly string TicketsRoute = ApiRoutes.Prefix + "/" + IntakeRoutes.Tickets;
+    /// <summary>GET of the request form.</summary>
+    public const string FormPolicy = "public-form";
+
+    /// <summary>POST of a new ticket.</summary>
+    public const string TicketsPolicy = "public-tickets";
 
     public static IServiceCollection AddHelpdeskRateLimits(this IServiceCollection services)
     {
@@ -24,12 +27,8 @@ internal static class PublicRateLimits
         {
             var logger = loggers.CreateLogger(typeof(PublicRateLimits).FullName!);
             var o = limits.Value;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (string Route, string Client)>(http => Route(http) switch
-            {
-                "form" => RateLimitPartition.GetFixedWindowLimiter(("form", ClientOf(http)), _ => Window(o.FormGets, o.Window)),
-                "tickets" => RateLimitPartition.GetFixedWindowLimiter(("tickets", ClientOf(http)), _ => Window(o.TicketPosts, o.Window)),
-                _ => RateLimitPartition.GetNoLimiter(("", "")),
-            });
+            limiter.AddPolicy(FormPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => Window(o.FormGets, o.Window)));
+            limiter.AddPolicy(TicketsPolicy, http => RateLimitPartition.GetFixedWindowLimiter(ClientOf(http), _ => Window(o.TicketPosts, o.Window)));
             limiter.OnRejected = (rejected, ct) =>
             {
                 var http = rejected.HttpContext;
@@ -49,18 +48,6 @@ internal static class PublicRateLimits
         QueueLimit = 0,
         AutoReplenishment = true,
     };
-
-    /// <summary>"form", "tickets" or null, from the matched endpoint and the method.</summary>
-    private static string? Route(HttpContext http)
-    {
-        var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.Trim('/');
-        return pattern switch
-        {
-            _ when string.Equals(pattern, FormRoute, StringComparison.Ordinal) && HttpMethods.IsGet(http.Request.Method) => "form",
-            _ when string.Equals(pattern, TicketsRoute, StringComparison.Ordinal) && HttpMethods.IsPost(http.Request.Method) => "tickets",
-            _ => null,
-        };
-    }
 
     /// <summary>The connection's address; IPv6 clients by their /64 (one subscriber usually holds a whole /64).</summary>
     internal static string ClientOf(HttpContext http)
