@@ -19,7 +19,7 @@ public static class Poll
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + timeout;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var value = await read();
@@ -28,7 +28,7 @@ public static class Poll
                 return value;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"timed out after {timeout.TotalSeconds:0} s waiting for: {what}; last value: {value}");
+            Assert.True(elapsed.Elapsed < timeout, $"timed out after {timeout.TotalSeconds:0} s waiting for: {what}; last value: {value}");
             await Task.Delay(interval ?? TimeSpan.FromMilliseconds(200));
         }
     }

@@ -13,7 +13,7 @@ namespace Helpdesk.Core.Notifications;
 /// with its ETag (a conflict re-reads and decides again), so concurrent instances never exceed the limit; an event
 /// already counted is allowed again without counting twice (queue redelivery).
 /// </summary>
-public sealed class AcknowledgmentLimiter(StorageClients storage, IOptions<NotificationOptions> options, ILogger<AcknowledgmentLimiter> logger)
+public sealed class AcknowledgmentLimiter(StorageClients storage, IOptions<NotificationOptions> options, TimeProvider time, ILogger<AcknowledgmentLimiter> logger)
 {
     public const string TableName = "MailLimits";
     private const int MaxAttempts = 50;
@@ -67,7 +67,7 @@ public sealed class AcknowledgmentLimiter(StorageClients storage, IOptions<Notif
             {
                 // Another acknowledgment to this address was counted in between: decide again on the fresh row.
                 NotificationLog.CounterContended(logger, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 + Math.Min(attempt, 10) * 10)), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 + Math.Min(attempt, 10) * 10)), time, ct);
             }
         }
     }

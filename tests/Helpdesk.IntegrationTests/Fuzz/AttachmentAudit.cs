@@ -22,11 +22,11 @@ public sealed class AttachmentAudit(StorageClients storage)
     /// </summary>
     public async Task<AttachmentAuditResult> RunAsync(TimeSpan settle, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + settle;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var result = await AuditOnceAsync(ct);
-            if (result.Unreferenced.Count == 0 || DateTime.UtcNow >= deadline)
+            if (result.Unreferenced.Count == 0 || elapsed.Elapsed >= settle)
             {
                 return result;
             }
