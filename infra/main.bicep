@@ -49,6 +49,10 @@ param smtpUserName string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Optional. The signing key of the instance (base64 of 32 random bytes: openssl rand -base64 32), stored in Key Vault as secret "signing-key": signs reply addresses, Message-IDs and status links. Empty: leave the secret as it is (set it once with az keyvault secret set; the app does not start without it).')
+@secure()
+param signingKey string = ''
+
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
 
@@ -83,6 +87,7 @@ var deploymentContainerName = 'deployment-package'
 var storageSuffix = environment().suffixes.storage
 var secretNames = {
   smtpPassword: 'smtp-password'
+  signingKey: 'signing-key'
   acsConnectionString: 'acs-connection-string'
 }
 
@@ -126,6 +131,7 @@ module keyVault 'modules/keyvault.bicep' = {
     appPrincipalId: identity.outputs.principalId
     secrets: {
       '${secretNames.smtpPassword}': smtpPassword
+      '${secretNames.signingKey}': signingKey
     }
   }
 }
@@ -198,6 +204,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Smtp__Port: string(smtpPort)
       Helpdesk__Smtp__UserName: smtpUserName
       Helpdesk__Smtp__Password: keyVaultReference(keyVault.outputs.name, secretNames.smtpPassword)
+      Helpdesk__Signing__Key: keyVaultReference(keyVault.outputs.name, secretNames.signingKey)
     }
   }
 }

@@ -101,6 +101,11 @@ if [[ ! -s "$local_dir/api-key" ]]; then
   log "Generated a technician API key in .local/api-key"
 fi
 api_key="$(<"$local_dir/api-key")"
+if [[ ! -s "$local_dir/signing-key" ]]; then
+  # Signs reply addresses, Message-IDs and status links; kept so that links in old mails keep working.
+  (umask 077 && openssl rand -base64 32 >"$local_dir/signing-key")
+fi
+signing_key="$(<"$local_dir/signing-key")"
 
 log "Building the standalone host (Release)"
 # Built first, errors only, so that restore warnings do not bury the banner.
@@ -108,6 +113,7 @@ dotnet build functions/Helpdesk.Standalone -c Release -nologo -v quiet -clp:Erro
 
 log "Starting the standalone host on $app_url"
 Helpdesk__ApiKey="$api_key" \
+Helpdesk__Signing__Key="$signing_key" \
 Helpdesk__Storage__ConnectionString="UseDevelopmentStorage=true" \
 Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \

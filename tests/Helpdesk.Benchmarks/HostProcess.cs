@@ -30,6 +30,7 @@ public sealed class HostProcess : IDisposable
         {
             ["Helpdesk__Storage__ConnectionString"] = storageConnectionString,
             ["Helpdesk__ApiKey"] = ApiKey,
+            ["Helpdesk__Signing__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Helpdesk__Smtp__Host"] = "127.0.0.1",
             ["Helpdesk__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
             ["Helpdesk__Smtp__Security"] = "None",

@@ -1,4 +1,5 @@
 using System.Net;
+using Helpdesk.Core.Email;
 using Helpdesk.Core.Localization;
 using Helpdesk.Core.Tickets;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed class AcknowledgmentMail(
     IEmailSender sender,
     TicketStore store,
     AcknowledgmentLimiter limiter,
+    MailThreadAddresses thread,
     IOptions<HelpdeskOptions> options,
     ILogger<AcknowledgmentMail> logger) : ITicketEventHandler
 {
@@ -46,7 +48,7 @@ public sealed class AcknowledgmentMail(
             return;
         }
 
-        var email = Compose(ticketEvent, options.Value);
+        var email = Compose(ticketEvent, options.Value, thread);
         var to = email.To[0].Address;
         if (!await limiter.TryAcquireAsync(to, ticketEvent.EventId, ticketEvent.At, cancellationToken))
         {
@@ -78,7 +80,7 @@ public sealed class AcknowledgmentMail(
     private Task RecordAsync(int number, DateTimeOffset at, string kind, string text, Visibility visibility, Dictionary<string, string> data, CancellationToken ct) =>
         store.RecordAsync(number, new TimelineEntry(at, "system", kind, text, visibility, data), EntryId, ct);
 
-    public static OutgoingEmail Compose(TicketEvent e, HelpdeskOptions options)
+    public static OutgoingEmail Compose(TicketEvent e, HelpdeskOptions options, MailThreadAddresses thread)
     {
         var t = e.Ticket;
         var lang = Language.Normalize(t.Language);
@@ -99,14 +101,14 @@ public sealed class AcknowledgmentMail(
         var html = "<!doctype html><html lang=\"" + lang + "\"><body>" +
                    string.Join("", lines.Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(l) + "</p>")) +
                    "</body></html>";
-        var domain = options.SupportAddress.Split('@')[^1];
         return new OutgoingEmail(
             new EmailAddress(options.SupportAddress, options.SupportName),
             [new EmailAddress(t.RequesterEmail, t.RequesterName)],
             Texts.Format(lang, "mail.ack.subject", reference, t.Subject),
             string.Join("\n", lines) + "\n",
             html,
-            $"<ticket-{e.Number}-ack@{domain}>",
-            Headers: new Dictionary<string, string> { ["X-Helpdesk-Ticket"] = e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Helpdesk-Url"] = url.ToString() });
+            thread.MessageId(e.Number, "ack"),
+            Headers: new Dictionary<string, string> { ["X-Helpdesk-Ticket"] = e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Helpdesk-Url"] = url.ToString() },
+            ReplyTo: thread.ReplyTo(e.Number));
     }
 }

@@ -148,7 +148,7 @@ public sealed class AcsEmailSender(HttpClient http, IOptions<EmailOptions> optio
             new AcsContent(email.Subject, email.TextBody, email.HtmlBody),
             headers,
             // The sender is an ACS domain address; replies go to the support mailbox.
-            [new AcsAddress(email.From.Address, email.From.DisplayName)],
+            [email.ReplyTo is { } replyTo ? new AcsAddress(replyTo.Address, replyTo.DisplayName) : new AcsAddress(email.From.Address, email.From.DisplayName)],
             UserEngagementTrackingDisabled: true);
     }
 

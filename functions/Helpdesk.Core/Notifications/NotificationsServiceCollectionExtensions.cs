@@ -1,3 +1,5 @@
+using Helpdesk.Core.Email;
+using Helpdesk.Core.Security;
 using Helpdesk.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +17,10 @@ public static class NotificationsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHelpdeskNotifications(this IServiceCollection services)
     {
+        // Every mail of a ticket carries signed threading identifiers (Message-ID, Reply-To).
+        services.AddHelpdeskSigning();
+        services.AddOptions<MailThreadOptions>().BindConfiguration(MailThreadOptions.Section);
+        services.TryAddSingleton<MailThreadAddresses>();
         services.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.Section);
         services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.Section);
         services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(NotificationOptions.Section);

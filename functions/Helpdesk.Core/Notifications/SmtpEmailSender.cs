@@ -76,6 +76,11 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
                 message.To.Add(Recipient(email, to));
             }
 
+            if (email.ReplyTo is { } replyTo)
+            {
+                message.ReplyTo.Add(new MailboxAddress(replyTo.DisplayName, replyTo.Address));
+            }
+
             if (email.InReplyTo is not null)
             {
                 message.InReplyTo = email.InReplyTo.Trim('<', '>');

@@ -130,6 +130,7 @@ public class AcsEmailSenderTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         settings["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        settings["Helpdesk:Signing:Key"] = "dGVzdC1zaWduaW5nLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OQ==";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

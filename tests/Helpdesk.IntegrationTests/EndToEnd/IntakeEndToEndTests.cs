@@ -68,7 +68,9 @@ public class IntakeEndToEndTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal($"[#{number}] Demande reçue : Écran noir", mail.Subject);
         Assert.Contains($"Elle porte le numéro #{number}", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
-        Assert.Equal($"ticket-{number}-ack@helpdesk.test", mail.MessageId);
+        // Signed, so that a reply threads back to this ticket and nobody can forge one for another.
+        Assert.Matches($"^helpdesk\\.{number}\\.ack\\.[0-9a-f]{{20}}@helpdesk\\.test$", mail.MessageId);
+        Assert.Matches($"^support\\+{number}\\.[0-9a-f]{{20}}@helpdesk\\.test$", mail.ReplyTo.Mailboxes.Single().Address);
 
         // Every outbound mail is on the ticket's timeline.
         using var tech = Host.TechnicianClient();

@@ -23,6 +23,7 @@ public class DurableClientBindingTests
         using var host = Helpdesk.Functions.Program.Create([], b =>
         {
             b.Configuration["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+            b.Configuration["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey;
             services = b.Services;
         });
         var graph = new ServiceGraph(services!, host.Services);

@@ -68,6 +68,7 @@ public class StartupTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Helpdesk__Storage__ConnectionString"] = "UseDevelopmentStorage=true",
             ["Helpdesk__ApiKey"] = new string('k', 32),
+            ["Helpdesk__Signing__Key"] = HelpdeskHost.SigningKey,
             ["Helpdesk__PublicBaseUrl"] = "ftp://x",
         }, workingDirectory);
 

@@ -27,6 +27,7 @@ public sealed class CoreServices : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey,
             ["Helpdesk:Storage:Prefix"] = "c" + Guid.NewGuid().ToString("N")[..12],
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

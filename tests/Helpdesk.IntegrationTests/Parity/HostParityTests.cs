@@ -195,6 +195,7 @@ public class HostParityTests
         {
             b.Configuration["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
             b.Configuration["Helpdesk:ApiKey"] = new string('k', 32);
+            b.Configuration["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey;
         });
 
     private static List<RouteEndpoint> StandaloneEndpoints()

@@ -29,6 +29,7 @@ public class SlaCrashRecoveryTests
             ["Helpdesk:Durable:HubName"] = prefix + "hub",
             ["Helpdesk:Durable:LeaseInterval"] = "00:00:15",
             ["Helpdesk:ApiKey"] = HelpdeskHost.ApiKey,
+            ["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey,
             ["Helpdesk:Smtp:Host"] = smtp.Host,
             ["Helpdesk:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Helpdesk:Smtp:Security"] = "None",
