@@ -53,6 +53,9 @@ param smtpPassword string = ''
 @secure()
 param signingKey string = ''
 
+@description('Optional. Keep the Durable task hub (the SLA engine) on its own storage account, as the Durable Functions performance guidance recommends, so that its queue polls and history writes never queue in front of the ticket store. False: one account for everything (a small tenant may prefer it).')
+param separateTaskHubStorage bool = true
+
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
 
@@ -122,6 +125,16 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module taskHubStorage 'modules/storage.bicep' = if (separateTaskHubStorage) {
+  name: 'taskhubstorage'
+  params: {
+    name: 'sd${compactName}${resourceToken}'
+    location: location
+    tags: allTags
+    appPrincipalId: identity.outputs.principalId
+  }
+}
+
 module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   params: {
@@ -154,6 +167,7 @@ module communication 'modules/communication.bicep' = if (enableCommunicationServ
 var blobServiceUri = 'https://${storage.outputs.name}.blob.${storageSuffix}'
 var queueServiceUri = 'https://${storage.outputs.name}.queue.${storageSuffix}'
 var tableServiceUri = 'https://${storage.outputs.name}.table.${storageSuffix}'
+var taskHubAccountName = separateTaskHubStorage ? taskHubStorage.outputs.name : storage.outputs.name
 
 func keyVaultReference(vaultName string, secretName string) string =>
   '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
@@ -180,6 +194,12 @@ module functionApp 'modules/functionapp.bicep' = {
       AzureWebJobsStorage__blobServiceUri: blobServiceUri
       AzureWebJobsStorage__queueServiceUri: queueServiceUri
       AzureWebJobsStorage__tableServiceUri: tableServiceUri
+      // The Durable task hub's connection (host.json storageProvider.connectionName), its own account by default.
+      DurableStorage__credential: 'managedidentity'
+      DurableStorage__clientId: identity.outputs.clientId
+      DurableStorage__blobServiceUri: 'https://${taskHubAccountName}.blob.${storageSuffix}'
+      DurableStorage__queueServiceUri: 'https://${taskHubAccountName}.queue.${storageSuffix}'
+      DurableStorage__tableServiceUri: 'https://${taskHubAccountName}.table.${storageSuffix}'
       // Azure SDK clients built by the app (DefaultAzureCredential picks the user-assigned identity from AZURE_CLIENT_ID).
       AZURE_CLIENT_ID: identity.outputs.clientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
@@ -220,3 +240,6 @@ output keyVaultName string = keyVault.outputs.name
 
 @description('Storage account name.')
 output storageAccountName string = storage.outputs.name
+
+@description('Storage account of the Durable task hub (the main account when separateTaskHubStorage is false).')
+output taskHubStorageAccountName string = taskHubAccountName

@@ -13,6 +13,10 @@ smtp_port=2525
 imap_port=1143
 pop3_port=1110
 azurite_ports=(10000 10001 10002)
+# The Durable task hub (SLA engine) has its own Azurite, as it has its own storage account on Azure: its queue polls
+# and history writes never wait in line with a requester's form post (docs/performance.md).
+durable_azurite_ports=(10010 10011 10012)
+durable_connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10010/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10011/devstoreaccount1;TableEndpoint=http://127.0.0.1:10012/devstoreaccount1;"
 local_dir="$root/.local"
 log_dir="$local_dir/logs"
 
@@ -61,7 +65,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for port in "${azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" 5080 7071; do
+for port in "${azurite_ports[@]}" "${durable_azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" 5080 7071; do
   port_open "$port" && die "Port $port is already in use (another ./scripts/run.sh, Azurite or smtp4dev running?)."
 done
 
@@ -73,7 +77,7 @@ fi
 log "dotnet tool restore (smtp4dev)"
 dotnet tool restore >/dev/null
 
-mkdir -p "$local_dir/azurite" "$log_dir"
+mkdir -p "$local_dir/azurite" "$local_dir/azurite-durable" "$log_dir"
 
 # Background jobs get their own process group, so that cleanup can stop each one with all its children.
 set -m
@@ -85,6 +89,14 @@ node_modules/.bin/azurite --location "$local_dir/azurite" --skipApiVersionCheck 
 azurite_pid=$!
 pids+=("$azurite_pid")
 
+log "Starting the task hub's Azurite (data in .local/azurite-durable, log .local/logs/azurite-durable.log)"
+node_modules/.bin/azurite --location "$local_dir/azurite-durable" --skipApiVersionCheck --loose --silent \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "${durable_azurite_ports[0]}" --queuePort "${durable_azurite_ports[1]}" --tablePort "${durable_azurite_ports[2]}" \
+  >"$log_dir/azurite-durable.log" 2>&1 &
+durable_azurite_pid=$!
+pids+=("$durable_azurite_pid")
+
 log "Starting smtp4dev (mail kept in memory, log .local/logs/smtp4dev.log)"
 dotnet tool run smtp4dev -- --urls="$smtp4dev_url" --smtpport=$smtp_port --imapport=$imap_port --pop3port=$pop3_port \
   --db= --nousersettings \
@@ -93,6 +105,7 @@ smtp4dev_pid=$!
 pids+=("$smtp4dev_pid")
 
 for port in "${azurite_ports[@]}"; do wait_for_port "$port" Azurite "$azurite_pid" "$log_dir/azurite.log"; done
+for port in "${durable_azurite_ports[@]}"; do wait_for_port "$port" "Azurite (task hub)" "$durable_azurite_pid" "$log_dir/azurite-durable.log"; done
 wait_for_port $smtp_port smtp4dev "$smtp4dev_pid" "$log_dir/smtp4dev.log"
 wait_for_port 5080 "smtp4dev web" "$smtp4dev_pid" "$log_dir/smtp4dev.log"
 
@@ -115,6 +128,7 @@ log "Starting the standalone host on $app_url"
 Helpdesk__ApiKey="$api_key" \
 Helpdesk__Signing__Key="$signing_key" \
 Helpdesk__Storage__ConnectionString="UseDevelopmentStorage=true" \
+DurableStorage="$durable_connection" \
 Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \
 Helpdesk__Smtp__Security=None \
@@ -132,7 +146,8 @@ cat <<BANNER
   Request form    $app_url/api/form
   API base        $app_url/api
   smtp4dev inbox  $smtp4dev_url   (SMTP 127.0.0.1:$smtp_port)
-  Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true)
+  Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true): tickets
+                  blob 10010, queue 10011, table 10012 (DurableStorage): the SLA engine's task hub
   API key         $api_key   (in .local/api-key)
 
   Examples:

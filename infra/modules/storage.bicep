@@ -1,4 +1,4 @@
-metadata description = 'Storage account used by the Functions host (AzureWebJobsStorage, Durable Task hub), by the app (tables, queues, blobs, created by the app itself) and for the Flex Consumption deployment package. Shared keys are disabled: identity-based access only.'
+metadata description = 'A storage account of the tenant: the main one (Functions host storage, the app tables, queues and blobs created by the app itself, the Flex Consumption deployment package) or the Durable task hub account. Shared keys are disabled: identity-based access only.'
 
 @description('Required. Storage account name (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -11,8 +11,8 @@ param location string
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
-@description('Required. Blob container that holds the Flex Consumption deployment package.')
-param deploymentContainerName string
+@description('Optional. Blob container that holds the Flex Consumption deployment package. Empty: none (the task hub account).')
+param deploymentContainerName string = ''
 
 @description('Required. Principal (object) id of the app identity, granted data-plane roles.')
 param appPrincipalId string
@@ -47,7 +47,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = if (!empty(deploymentContainerName)) {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -71,4 +71,4 @@ resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 output name string = account.name
 
 @description('Name of the deployment package container.')
-output deploymentContainerName string = deploymentContainer.name
+output deploymentContainerName string = deploymentContainerName

@@ -24,7 +24,8 @@ internal sealed record SlaOptions(
     bool KeepLog,
     bool NoDebug,
     string? HostDll,
-    string? HostLog = null)
+    string? HostLog = null,
+    bool SharedTaskHubStorage = false)
 {
     public static readonly SlaOptions Default = new(2000, 60, 120, 15, 30, 32, null, null, null, null, false, false, null);
 
@@ -51,6 +52,15 @@ internal sealed record SlaOptions(
                 case "--no-debug": o = o with { NoDebug = true }; break;
                 case "--host-dll": o = o with { HostDll = Path.GetFullPath(Next()) }; break;
                 case "--host-log": o = o with { HostLog = Path.GetFullPath(Next()) }; break;
+                case "--task-hub":
+                    var where = Next();
+                    o = where switch
+                    {
+                        "separate" => o with { SharedTaskHubStorage = false },
+                        "shared" => o with { SharedTaskHubStorage = true },
+                        _ => throw new ArgumentException($"--task-hub is separate or shared (got '{where}')."),
+                    };
+                    break;
                 default: return null;
             }
         }
@@ -60,7 +70,7 @@ internal sealed record SlaOptions(
 
     public const string Usage =
         "dotnet run -c Release --project tests/Helpdesk.Benchmarks -- sla [--tickets 2000] [--spread 60] [--resolution 120] [--first-response 15] " +
-        "[--grace 30] [--clients 32] [--partitions N] [--max-orchestrations N] [--max-activities N] [--polling hh:mm:ss] [--keep-log] [--no-debug] [--host-dll path] [--host-log file]";
+        "[--grace 30] [--clients 32] [--partitions N] [--max-orchestrations N] [--max-activities N] [--polling hh:mm:ss] [--keep-log] [--no-debug] [--host-dll path] [--host-log file] [--task-hub separate|shared]";
 }
 
 /// <summary>
@@ -146,11 +156,15 @@ internal static class SlaBenchmark
 
         var work = Directory.CreateTempSubdirectory("helpdesk-slabench-");
         var logPath = Path.Combine(work.FullName, "azurite-debug.log");
+        var hubLogPath = Path.Combine(work.FullName, "azurite-taskhub-debug.log");
         Console.WriteLine($"SLA benchmark: {o.Tickets} P1 tickets (24/7) created over {o.SpreadSeconds} s ({o.Tickets / (double)o.SpreadSeconds:0.0}/s, {o.Clients} clients); " +
             $"first response {o.FirstResponseSeconds} s, resolution {o.ResolutionSeconds} s → per ticket: warning {firstResponse.TotalSeconds * warning:0.##} s, " +
             $"first-response breach {firstResponse.TotalSeconds:0.##} s, L1→L2 {dueL2.TotalSeconds:0.##} s, resolution warning {resolution.TotalSeconds * warning:0.##} s, " +
             $"L2→L3 {dueL3.TotalSeconds:0.##} s, breach {resolution.TotalSeconds:0.##} s after creation; {Environment.ProcessorCount} cores.");
         Console.WriteLine(o.NoDebug ? "Azurite: in-memory, no --debug log (storage requests not counted)" : $"Azurite: in-memory, --debug {logPath}");
+        Console.WriteLine(o.SharedTaskHubStorage
+            ? "Task hub: on the ticket store's Azurite (one account)"
+            : $"Task hub: on its own Azurite (DurableStorage){(o.NoDebug ? "" : $", --debug {hubLogPath}")}; request keys prefixed app: / hub:");
 
         var settings = new Dictionary<string, string>
         {
@@ -202,8 +216,15 @@ internal static class SlaBenchmark
         try
         {
             using var azurite = await Azurite.StartAsync(root, o.NoDebug ? null : logPath);
+            using var hubAzurite = o.SharedTaskHubStorage ? null : await Azurite.StartAsync(root, o.NoDebug ? null : hubLogPath);
             await using var smtp = await SmtpSink.StartAsync();
-            var log = new RequestLog(logPath);
+            var log = hubAzurite is null
+                ? new RequestLogs(("app", new RequestLog(logPath)))
+                : new RequestLogs(("app", new RequestLog(logPath)), ("hub", new RequestLog(hubLogPath)));
+            if (hubAzurite is not null)
+            {
+                settings["DurableStorage"] = hubAzurite.ConnectionString;
+            }
 
             Console.Write("Starting the standalone host ... ");
             using var host = await HostProcess.StartAsync(root, azurite.ConnectionString, smtp.Port, o.HostDll, settings);
@@ -215,7 +236,7 @@ internal static class SlaBenchmark
             await Task.Delay(TimeSpan.FromSeconds(5));
             var start = await log.SettleAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(2));
             var idleBeforeCounts = log.Read(idleBeforeFrom, start);
-            var idleBeforeBytesPerSecond = (start - idleBeforeFrom) / 5.0;
+            var idleBeforeBytesPerSecond = (start.Bytes - idleBeforeFrom.Bytes) / 5.0;
             var countedSeconds = 0.0;
             var startUtc = DateTimeOffset.UtcNow;
             using var probeStop = new CancellationTokenSource();
@@ -306,11 +327,11 @@ internal static class SlaBenchmark
                 Console.Write("Waiting for Azurite's debug log to catch up ... ");
                 var caughtUp = false;
                 var waited = Stopwatch.StartNew();
-                var previous = log.Length;
+                var previous = log.Now.Bytes;
                 while (waited.Elapsed < TimeSpan.FromMinutes(10))
                 {
                     await Task.Delay(TimeSpan.FromSeconds(3));
-                    var now = log.Length;
+                    var now = log.Now.Bytes;
                     if (now - previous <= Math.Max(3 * idleBeforeBytesPerSecond * 3, 64 * 1024))
                     {
                         caughtUp = true;
@@ -320,7 +341,7 @@ internal static class SlaBenchmark
                     previous = now;
                 }
 
-                var logEnd = log.Length;
+                var logEnd = log.Now;
                 var settledAt = DateTimeOffset.UtcNow;
                 counts = log.Read(start, logEnd);
                 var idleStart = logEnd;
@@ -329,7 +350,7 @@ internal static class SlaBenchmark
                 idleAfter = (idleCounts.Total / 10.0, idleCounts);
                 idleBefore = (idleBeforeCounts.Total / 5.0, idleBeforeCounts);
                 countedSeconds = (settledAt - startUtc).TotalSeconds;
-                Console.WriteLine((caughtUp ? "done" : "NOT caught up after 10 min (counts incomplete)") + $" ({logEnd / 1048576.0:0} MB, {(settledAt - endUtc).TotalSeconds:0} s after the end)");
+                Console.WriteLine((caughtUp ? "done" : "NOT caught up after 10 min (counts incomplete)") + $" ({logEnd.Bytes / 1048576.0:0} MB, {(settledAt - endUtc).TotalSeconds:0} s after the end)");
             }
 
             Console.Write("Reading timelines and clock logs ... ");

@@ -1,13 +1,22 @@
 namespace Helpdesk.Standalone.Durable;
 
 /// <summary>
-/// Settings of the standalone durable engine. Bound from <c>Helpdesk:Durable</c>; the storage connection string comes
-/// from <c>Helpdesk:Storage:ConnectionString</c>.
+/// Settings of the standalone durable engine. Bound from <c>Helpdesk:Durable</c>. The task hub's storage is the
+/// connection named <see cref="ConnectionName"/> (the Functions app's <c>host.json</c> names the same one), else
+/// <c>Helpdesk:Durable:StorageConnectionString</c>, else the ticket store's <c>Helpdesk:Storage:ConnectionString</c>
+/// (one account: supported, for a small tenant).
 /// </summary>
 public sealed class DurableEngineOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Helpdesk:Durable";
+
+    /// <summary>
+    /// The configuration key of the task hub's own storage connection, the same name as
+    /// <c>extensions.durableTask.storageProvider.connectionName</c> in host.json: the SLA engine's queue polls and
+    /// history writes then never queue in front of a requester's form post on the ticket store's account.
+    /// </summary>
+    public const string ConnectionName = "DurableStorage";
 
     /// <summary>Task hub name: letters and digits, starting with a letter, 3–45 characters. Default <c>helpdesk</c>.</summary>
     public string HubName { get; set; } = "helpdesk";
@@ -44,4 +53,14 @@ public sealed class DurableEngineOptions
 
     /// <summary>Concurrent orchestration work items per worker.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>
+    /// Keep an orchestration's history in memory between its episodes (DTFx extended sessions, also
+    /// <c>extendedSessionsEnabled</c> in host.json), so that the next event or timer does not read the history table
+    /// again. At most half of <see cref="MaxConcurrentOrchestrations"/> instances sit in a session at once.
+    /// </summary>
+    public bool ExtendedSessions { get; set; } = true;
+
+    /// <summary>How long an idle session stays in memory (host.json <c>extendedSessionIdleTimeoutInSeconds</c>).</summary>
+    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -17,7 +17,7 @@ public sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEngi
 
         if (string.IsNullOrWhiteSpace(options.StorageConnectionString))
         {
-            errors.Add("Helpdesk:Storage:ConnectionString (or Helpdesk:Durable:StorageConnectionString) must be set: the standalone durable engine keeps its task hub there (Azurite: UseDevelopmentStorage=true).");
+            errors.Add("DurableStorage (the task hub's own account) or Helpdesk:Storage:ConnectionString must be set: the standalone durable engine keeps its task hub there (Azurite: UseDevelopmentStorage=true).");
         }
 
         if (options.MaxQueuePollingInterval <= TimeSpan.Zero || options.MaxQueuePollingInterval > TimeSpan.FromSeconds(30))
@@ -33,6 +33,11 @@ public sealed class DurableEngineOptionsValidator : IValidateOptions<DurableEngi
         if (options.LeaseInterval < TimeSpan.FromSeconds(5))
         {
             errors.Add($"{S}:LeaseInterval must be at least 00:00:05 (got {options.LeaseInterval}).");
+        }
+
+        if (options.ExtendedSessionIdleTimeout < TimeSpan.FromSeconds(1) || options.ExtendedSessionIdleTimeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{S}:ExtendedSessionIdleTimeout must be between 00:00:01 and 00:10:00 (got {options.ExtendedSessionIdleTimeout}).");
         }
 
         if (options.MaxConcurrentActivities < 1 || options.MaxConcurrentOrchestrations < 1)

@@ -35,6 +35,8 @@ public static class DurableStorage
             ThrowExceptionOnInvalidDedupeStatus = false,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            ExtendedSessionsEnabled = options.ExtendedSessions,
+            ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
             LoggerFactory = loggerFactory,
         };
     }

@@ -19,6 +19,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
     private static readonly Lazy<Task<Azurite>> s_shared = new(() => StartNewAsync(debugLogPath: null), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Task<Azurite>> s_taskHubs = new(() => StartNewAsync(debugLogPath: null), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Process _process;
     private readonly StringBuilder _output;
@@ -60,6 +61,12 @@ public sealed class Azurite : IAsyncDisposable
 
     /// <summary>Starts the shared instance once (thread-safe) and returns it.</summary>
     public static Task<Azurite> StartAsync() => s_shared.Value;
+
+    /// <summary>
+    /// The shared instance of Durable task hubs, a second process as the task hub has its own account in production
+    /// (the <c>DurableStorage</c> connection); started once on first use. Give each host its own hub name.
+    /// </summary>
+    public static Task<Azurite> StartTaskHubsAsync() => s_taskHubs.Value;
 
     /// <summary>
     /// Starts a separate instance owned by the caller (dispose it). With <paramref name="debugLogPath"/>, Azurite logs every request there.

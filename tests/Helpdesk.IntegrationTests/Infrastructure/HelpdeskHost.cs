@@ -45,6 +45,7 @@ public sealed class HelpdeskHost : IAsyncDisposable
     public static async Task<HelpdeskHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var azurite = await Azurite.StartAsync();
+        var taskHubs = await Azurite.StartTaskHubsAsync();
         var smtp = await TestSmtpServer.StartAsync();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         var app = Standalone.Program.Create([], builder =>
@@ -61,6 +62,9 @@ public sealed class HelpdeskHost : IAsyncDisposable
                 ["Helpdesk:SupportAddress"] = "support@helpdesk.test",
                 ["Helpdesk:PublicBaseUrl"] = "http://helpdesk.test",
                 ["Helpdesk:Durable:HubName"] = prefix + "hub",
+                // The task hub on its own Azurite, as on Azure its own account (a test of the one-account
+                // configuration sets this to null).
+                ["DurableStorage"] = taskHubs.ConnectionString,
                 // Every test posts from 127.0.0.1: the abuse limits of the public routes would refuse the fixture's
                 // own traffic. Tests of the limits set their own.
                 ["Helpdesk:RateLimits:TicketPosts"] = "100000",

@@ -20,6 +20,7 @@ public class SlaCrashRecoveryTests
     public async Task HardKillWithRunningTimers_EveryEscalationHappensExactlyOnce()
     {
         var azurite = await Azurite.StartAsync();
+        var taskHubs = await Azurite.StartTaskHubsAsync();
         await using var smtp = await TestSmtpServer.StartAsync();
         var prefix = "k" + Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string>
@@ -27,6 +28,8 @@ public class SlaCrashRecoveryTests
             ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
             ["Helpdesk:Storage:Prefix"] = prefix,
             ["Helpdesk:Durable:HubName"] = prefix + "hub",
+            // The production layout: the task hub on its own storage.
+            ["DurableStorage"] = taskHubs.ConnectionString,
             ["Helpdesk:Durable:LeaseInterval"] = "00:00:15",
             ["Helpdesk:ApiKey"] = HelpdeskHost.ApiKey,
             ["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey,
