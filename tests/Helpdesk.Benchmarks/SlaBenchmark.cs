@@ -243,6 +243,7 @@ internal static class SlaBenchmark
             var probe = AzuriteProbe.RunAsync(azurite.ConnectionString, probeStop.Token);
             var cpuStart = Cpu.Snapshot(azurite.Process, host.Process);
             var runWatch = Stopwatch.StartNew();
+            await using var machineLoad = MachineLoad.Start();
 
             Console.Write($"Creating {o.Tickets} tickets over {o.SpreadSeconds} s ... ");
             var creation = await CreateTicketsAsync(host.BaseAddress, o);
@@ -357,7 +358,7 @@ internal static class SlaBenchmark
             var results = await ReadResultsAsync(azurite.ConnectionString, creation.Tickets, dueL2, resolution * l2Share);
             Console.WriteLine("done");
 
-            Report(o, smtp, creation, creationElapsed, cpuCreation, runElapsed, lifecycleDone, cpuRun, memory, azuriteMemory, counts, idleBefore, idleAfter,
+            Report(o, smtp, machineLoad, creation, creationElapsed, cpuCreation, runElapsed, lifecycleDone, cpuRun, memory, azuriteMemory, counts, idleBefore, idleAfter,
                 results, dueL2, dueL3, progress, probeResult, countedSeconds);
         }
         finally
@@ -506,7 +507,7 @@ internal static class SlaBenchmark
         return [.. results.OrderBy(r => r.Number).ThenBy(r => r.Transition, StringComparer.Ordinal)];
     }
 
-    private static void Report(SlaOptions o, SmtpSink smtp, Creation creation, TimeSpan creationElapsed, Cpu cpuCreation, TimeSpan runElapsed, TimeSpan lifecycleDone,
+    private static void Report(SlaOptions o, SmtpSink smtp, MachineLoad machineLoad, Creation creation, TimeSpan creationElapsed, Cpu cpuCreation, TimeSpan runElapsed, TimeSpan lifecycleDone,
         Cpu cpuRun, (double RssMb, double PeakMb) memory, (double RssMb, double PeakMb) azuriteMemory, RequestCounts? counts,
         (double PerSecond, RequestCounts? Counts) idleBefore, (double PerSecond, RequestCounts? Counts) idleAfter,
         List<EscalationResult> results, TimeSpan dueL2, TimeSpan dueL3, List<(double Seconds, int L2, int L3, int Total)> progress,
@@ -611,9 +612,19 @@ internal static class SlaBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("=== Targets ===");
-        Check($"lateness p99 ≤ {MaxP99Seconds} s", Pct(lateness, 99) <= MaxP99Seconds, $"{Pct(lateness, 99):0.000} s");
-        Check($"lateness max ≤ {MaxMaxSeconds} s", Max(lateness) <= MaxMaxSeconds, $"{Max(lateness):0.000} s");
+        Console.WriteLine($"=== Targets ({machineLoad.Describe()}) ===");
+        if (machineLoad.Overloaded)
+        {
+            // Lateness is queueing time: on a machine busy with other work it measures that work. The correctness
+            // verdicts below (early, missed, duplicated) do not depend on timing and stay valid.
+            Console.WriteLine($"  INVALID  lateness p99 ≤ {MaxP99Seconds} s, max ≤ {MaxMaxSeconds} s: the machine was overloaded by other processes ({Pct(lateness, 99):0.000} / {Max(lateness):0.000} s measured; rerun on a quiet machine)");
+        }
+        else
+        {
+            Check($"lateness p99 ≤ {MaxP99Seconds} s", Pct(lateness, 99) <= MaxP99Seconds, $"{Pct(lateness, 99):0.000} s");
+            Check($"lateness max ≤ {MaxMaxSeconds} s", Max(lateness) <= MaxMaxSeconds, $"{Max(lateness):0.000} s");
+        }
+
         Check("zero early", early == 0, $"{early}");
         Check("zero missed", missed == 0, $"{missed} of {withDue.Count}");
         Check("zero duplicated", duplicated == 0, $"{duplicated}");

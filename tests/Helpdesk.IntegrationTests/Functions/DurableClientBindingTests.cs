@@ -51,6 +51,27 @@ public class DurableClientBindingTests
     }
 
     [Fact]
+    public void TheFormPostPath_NeverReachesTheTaskHub()
+    {
+        // A requester's POST /api/tickets stores the ticket and enqueues its "created" event; the SLA timer starts
+        // from that queue. If intake could reach the orchestration client, a slow or saturated task hub would make the
+        // requester wait (docs/performance.md): both hosts call the same IntakeHandler, so checking it covers both.
+        IServiceCollection? services = null;
+        using var host = Helpdesk.Functions.Program.Create([], b =>
+        {
+            b.Configuration["Helpdesk:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+            b.Configuration["Helpdesk:Signing:Key"] = HelpdeskHost.SigningKey;
+            services = b.Services;
+        });
+        var graph = new ServiceGraph(services!, host.Services);
+
+        Assert.Null(graph.PathTo(typeof(Helpdesk.Core.Intake.IntakeHandler), typeof(IOrchestrationClient)));
+        Assert.Null(graph.PathTo(typeof(Helpdesk.Functions.Intake.IntakeFunctions), typeof(IOrchestrationClient)));
+        // The analysis can see the port where it is used: the ticket-events consumer reaches it.
+        Assert.NotNull(graph.PathTo(typeof(Helpdesk.Functions.Tickets.TicketEventsFunction), typeof(IOrchestrationClient)));
+    }
+
+    [Fact]
     public async Task Middleware_BindsThePort_ForTheInvocationOfAFunctionThatDeclaresADurableClient()
     {
         await using var durable = await StartInMemoryDurableAsync();
