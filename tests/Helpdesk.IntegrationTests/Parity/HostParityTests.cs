@@ -179,6 +179,10 @@ public class HostParityTests
         Assert.Equal(defaults.MaxQueuePollingInterval,
             TimeSpan.Parse(provider.GetProperty("maxQueuePollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(defaults.PartitionCount, provider.GetProperty("partitionCount").GetInt32());
+        // The task hub's own storage: the same connection name in both hosts.
+        Assert.Equal(Helpdesk.Standalone.Durable.DurableEngineOptions.ConnectionName, provider.GetProperty("connectionName").GetString());
+        Assert.Equal(defaults.ExtendedSessions, durable.GetProperty("extendedSessionsEnabled").GetBoolean());
+        Assert.Equal(defaults.ExtendedSessionIdleTimeout.TotalSeconds, durable.GetProperty("extendedSessionIdleTimeoutInSeconds").GetInt32());
     }
 
     /// <summary>The metadata file the Worker SDK generated for the configuration this test was built with.</summary>
