@@ -38,6 +38,7 @@ public sealed class BicepTemplateTests(ITestOutputHelper output)
         Report(result);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(result.Errors);
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]
