@@ -18,17 +18,6 @@ public sealed class TemplateIdempotenceTests
         Assert.Equal(first, second.StandardOutput);
     }
 
-    [Theory]
-    [MemberData(nameof(BicepTemplateTests.TenantParameterFiles), MemberType = typeof(BicepTemplateTests))]
-    public async Task TenantParameters_TwoBuilds_GiveTheSameParameters(string parameterFile)
-    {
-        var first = await CompiledTemplate.TenantJsonAsync(parameterFile);
-        var second = await BicepCli.RunAsync("build-params", Path.Combine(BicepCli.InfraDirectory, "tenants", parameterFile), "--stdout");
-
-        Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Equal(first, second.StandardOutput);
-    }
-
     [Fact]
     public async Task MainTemplate_HasNoValueThatChangesBetweenRuns()
     {
