@@ -155,6 +155,12 @@ param enableCommunicationServices bool = false
 ])
 param communicationAuthentication string = 'ManagedIdentity'
 
+@description('Optional. The client\'s own mail domain for ACS (e.g. helpdesk.fabrikam.ie). Deploy once, publish the DNS records of output mailDomainDnsRecords, verify them, then set linkCustomMailDomain = true.')
+param customMailDomain string = ''
+
+@description('Optional. Send from DoNotReply@<customMailDomain> (only once the domain is verified; ACS refuses an unverified domain).')
+param linkCustomMailDomain bool = false
+
 @description('Optional. Data location of Azure Communication Services.')
 param communicationDataLocation string = 'Europe'
 
@@ -260,6 +266,8 @@ module communication 'modules/communication.bicep' = if (enableCommunicationServ
     connectionStringSecretName: secretNames.acsConnectionString
     storeConnectionString: communicationAuthentication == 'AccessKey'
     appPrincipalId: identity.outputs.principalId
+    customDomain: customMailDomain
+    linkCustomDomain: linkCustomMailDomain
   }
 }
 
@@ -363,3 +371,6 @@ output keyVaultName string = keyVault.outputs.name
 
 @description('Storage account name.')
 output storageAccountName string = storage.outputs.name
+
+@description('ACS custom mail domain: the DNS records to publish (empty without customMailDomain).')
+output mailDomainDnsRecords object = communication.?outputs.customDomainDnsRecords ?? {}

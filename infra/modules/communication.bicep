@@ -18,6 +18,12 @@ param connectionStringSecretName string
 @description('Optional. Write the access-key connection string into Key Vault (access-key authentication only).')
 param storeConnectionString bool = false
 
+@description('Optional. The client\'s own mail domain (e.g. helpdesk.fabrikam.ie), created as a customer-managed domain. Empty: the Azure-managed domain only.')
+param customDomain string = ''
+
+@description('Optional. Link the custom domain and send from DoNotReply@<customDomain>. Set it only once the domain\'s DNS records are verified: ACS refuses to link an unverified domain.')
+param linkCustomDomain bool = false
+
 @description('Required. Principal (object) id of the app identity, allowed to send mail with Entra ID tokens.')
 param appPrincipalId string
 
@@ -46,15 +52,27 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2025-09-01
   }
 }
 
+// Declared here, not added in the portal: a redeploy sets linkedDomains to exactly this list.
+resource clientDomain 'Microsoft.Communication/emailServices/domains@2025-09-01' = if (!empty(customDomain)) {
+  parent: emailService
+  name: empty(customDomain) ? 'unused' : customDomain
+  location: 'global'
+  tags: tags
+  properties: {
+    domainManagement: 'CustomerManaged'
+    userEngagementTracking: 'Disabled'
+  }
+}
+
+var sendsFromCustomDomain = !empty(customDomain) && linkCustomDomain
+
 resource communicationService 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: '${name}-acs'
   location: 'global'
   tags: tags
   properties: {
     dataLocation: dataLocation
-    linkedDomains: [
-      managedDomain.id
-    ]
+    linkedDomains: concat([managedDomain.id], sendsFromCustomDomain ? [clientDomain.id] : [])
   }
 }
 
@@ -80,8 +98,13 @@ resource connectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' =
   }
 }
 
-@description('Sender address on the Azure-managed domain.')
-output senderAddress string = 'DoNotReply@${managedDomain.properties.mailFromSenderDomain}'
+@description('Sender address: on the custom domain once linked, else on the Azure-managed domain.')
+output senderAddress string = sendsFromCustomDomain
+  ? 'DoNotReply@${customDomain}'
+  : 'DoNotReply@${managedDomain.properties.mailFromSenderDomain}'
+
+@description('DNS records that prove and authorize the custom domain (Domain, SPF, DKIM, DKIM2, DMARC), to publish at the client\'s DNS host; empty without a custom domain.')
+output customDomainDnsRecords object = clientDomain.?properties.verificationRecords ?? {}
 
 @description('Endpoint of the communication service, for the managed-identity sender.')
 output endpoint string = 'https://${communicationService.properties.hostName}/'

@@ -58,6 +58,10 @@ param slaProviders = {
 param enableCommunicationServices = true
 param communicationAuthentication = 'ManagedIdentity'
 param communicationDataLocation = 'Europe'
+// The client's own domain (docs/deploy.md, Custom mail domain): first deploy with the domain, publish the DNS records
+// of output mailDomainDnsRecords, verify them, then link it. Until then mail goes out from the Azure-managed domain.
+param customMailDomain = 'helpdesk.fabrikam.ie'
+param linkCustomMailDomain = false
 // Unused while ACS sends, but required by the template: the relay to fall back to (set enableCommunicationServices = false).
 param smtpHost = 'smtp.azurecomm.net'
 param tags = {
