@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -52,7 +53,8 @@ public sealed class AcsEmailSender(
 
     private readonly Lazy<AcsAccess> _access = new(() => AcsAccess.From(options.Value.Acs, credential));
 
-    private AccessToken? _token;
+    // Boxed: a reference is swapped atomically, an AccessToken struct (token + expiry) could be read half-written.
+    private volatile StrongBox<AccessToken>? _token;
 
     public async Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
@@ -200,15 +202,14 @@ public sealed class AcsEmailSender(
     private async Task<string> TokenAsync(TokenCredential tokenCredential, CancellationToken ct)
     {
         // Two sends racing past an expired token both ask for a new one: harmless, the credential caches too.
-        var cached = _token;
         var now = time.GetUtcNow();
-        if (cached is { } current && current.ExpiresOn - now > s_tokenRenewal && (current.RefreshOn is not { } refreshOn || refreshOn > now))
+        if (_token?.Value is { } current && current.ExpiresOn - now > s_tokenRenewal && (current.RefreshOn is not { } refreshOn || refreshOn > now))
         {
             return current.Token;
         }
 
         var fresh = await tokenCredential.GetTokenAsync(new TokenRequestContext([TokenScope]), ct);
-        _token = fresh;
+        _token = new StrongBox<AccessToken>(fresh);
         return fresh.Token;
     }
 
