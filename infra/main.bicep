@@ -31,6 +31,102 @@ param managersAddress string
 @description('Optional. IANA time zone of the SLA business calendar.')
 param timeZone string = 'Europe/Brussels'
 
+// SLA policy and business calendar: every Helpdesk:Sla setting the app reads has a parameter here (a test checks it).
+// Defaults are the app's own defaults (docs/sla.md). Durations are .NET TimeSpan strings: 'hh:mm:ss' or 'd.hh:mm:ss'.
+
+@description('Targets of one priority.')
+type slaPriorityTarget = {
+  @description('Required. Time to the first response, e.g. \'02:00:00\'.')
+  firstResponse: string
+
+  @description('Required. Time to resolution, e.g. \'1.03:00:00\' (27 hours).')
+  resolution: string
+
+  @description('Required. true: the clock runs 24/7; false: only in the business hours of the calendar.')
+  twentyFourSeven: bool
+}
+
+@description('Targets per priority (P1 highest).')
+type slaTargetsType = {
+  P1: slaPriorityTarget
+  P2: slaPriorityTarget
+  P3: slaPriorityTarget
+  P4: slaPriorityTarget
+}
+
+@description('Share of the resolution target each support level may use before the ticket escalates, as decimal strings adding up to 1.')
+type slaLevelSharesType = {
+  L1: string
+  L2: string
+  L3: string
+}
+
+@description('Opening hours per day in the calendar\'s time zone: \'HH:mm-HH:mm\' (end may be 24:00) or \'closed\'.')
+type businessHoursType = {
+  monday: string
+  tuesday: string
+  wednesday: string
+  thursday: string
+  friday: string
+  saturday: string
+  sunday: string
+}
+
+@description('Contract with an external provider (internet, telephony, business software vendor).')
+type providerContractType = {
+  @description('Required. Contracted time for the provider to answer while a ticket waits on it, e.g. \'04:00:00\'.')
+  response: string
+
+  @description('Required. true: counted 24/7; false: in business hours.')
+  twentyFourSeven: bool
+}
+
+@description('Optional. SLA targets per priority.')
+param slaTargets slaTargetsType = {
+  P1: { firstResponse: '00:30:00', resolution: '04:00:00', twentyFourSeven: true }
+  P2: { firstResponse: '02:00:00', resolution: '08:00:00', twentyFourSeven: false }
+  P3: { firstResponse: '04:00:00', resolution: '1.03:00:00', twentyFourSeven: false }
+  P4: { firstResponse: '08:00:00', resolution: '1.21:00:00', twentyFourSeven: false }
+}
+
+@description('Optional. Share of the resolution target per support level.')
+param slaLevelShares slaLevelSharesType = { L1: '0.5', L2: '0.3', L3: '0.2' }
+
+@description('Optional. Fraction of a target after which a warning is sent, as a decimal string.')
+param slaWarningThreshold string = '0.75'
+
+@description('Optional. Contracts with external providers, by name (letters, digits, hyphens): the name technicians pick when a ticket waits on a provider.')
+param slaProviders { *: providerContractType } = {}
+
+@description('Optional. Business hours of the SLA calendar.')
+param businessHours businessHoursType = {
+  monday: '08:30-17:30'
+  tuesday: '08:30-17:30'
+  wednesday: '08:30-17:30'
+  thursday: '08:30-17:30'
+  friday: '08:30-17:30'
+  saturday: 'closed'
+  sunday: 'closed'
+}
+
+@description('Optional. Public holiday rule set of the calendar: BE (Belgium) or none (list the days in extraClosedDays).')
+@allowed([
+  'BE'
+  'none'
+])
+param publicHolidays string = 'BE'
+
+@description('Optional. Other days the business is closed (yyyy-MM-dd): bridge days, the company\'s own holidays, another country\'s public holidays.')
+param extraClosedDays string[] = []
+
+@description('Optional. Language of the SLA mails to technicians: fr, en or both (French then English).')
+@allowed([
+  'fr'
+  'en'
+  'both'
+])
+param technicianLanguage string = 'both'
+
 @description('Optional. Public base URL of the app, used in links sent to requesters. Empty: the function app default host name.')
 param publicBaseUrl string = ''
 
@@ -58,6 +154,19 @@ param separateTaskHubStorage bool = true
 
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
+
+@description('Optional. How the app authenticates to ACS: ManagedIdentity (Entra ID token of the app identity, no secret) or AccessKey (connection string kept in Key Vault).')
+@allowed([
+  'ManagedIdentity'
+  'AccessKey'
+])
+param communicationAuthentication string = 'ManagedIdentity'
+
+@description('Optional. The client\'s own mail domain for ACS (e.g. helpdesk.fabrikam.ie). Deploy once, publish the DNS records of output mailDomainDnsRecords, verify them, then set linkCustomMailDomain = true.')
+param customMailDomain string = ''
+
+@description('Optional. Send from DoNotReply@<customMailDomain> (only once the domain is verified; ACS refuses an unverified domain).')
+param linkCustomMailDomain bool = false
 
 @description('Optional. Data location of Azure Communication Services.')
 param communicationDataLocation string = 'Europe'
@@ -88,6 +197,19 @@ var functionAppName = 'func-helpdesk-${tenantName}-${take(resourceToken, 6)}'
 var keyVaultName = 'kv${compactName}${resourceToken}'
 var deploymentContainerName = 'deployment-package'
 var storageSuffix = environment().suffixes.storage
+// Settings whose names depend on parameter values (list indexes, provider names): passed beside the literal ones.
+var slaListSettings = union(
+  toObject(range(0, length(extraClosedDays)), i => 'Helpdesk__Sla__Calendar__ExtraClosedDays__${i}', i => extraClosedDays[i]),
+  reduce(
+    items(slaProviders),
+    {},
+    (all, provider) =>
+      union(all, {
+        'Helpdesk__Sla__Providers__${provider.key}__Response': provider.value.response
+        'Helpdesk__Sla__Providers__${provider.key}__TwentyFourSeven': string(provider.value.twentyFourSeven)
+      })
+  )
+)
 var secretNames = {
   smtpPassword: 'smtp-password'
   signingKey: 'signing-key'
@@ -161,6 +283,10 @@ module communication 'modules/communication.bicep' = if (enableCommunicationServ
     // The name, known before deployment, not the module output: the vault must exist first, hence dependsOn.
     keyVaultName: keyVaultName
     connectionStringSecretName: secretNames.acsConnectionString
+    storeConnectionString: communicationAuthentication == 'AccessKey'
+    appPrincipalId: identity.outputs.principalId
+    customDomain: customMailDomain
+    linkCustomDomain: linkCustomMailDomain
   }
 }
 
@@ -179,6 +305,8 @@ module functionApp 'modules/functionapp.bicep' = {
     planName: 'plan-helpdesk-${tenantName}'
     location: location
     tags: allTags
+    // azd deploy finds the app of service 'helpdesk' (azure.yaml) by this tag.
+    siteTags: { 'azd-service-name': 'helpdesk' }
     identityId: identity.outputs.id
     deploymentContainerUrl: '${blobServiceUri}/${storage.outputs.deploymentContainerName}'
     runtimeVersion: dotnetVersion
@@ -215,8 +343,36 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Sla__Notifications__Groups__L2: l2GroupAddress
       Helpdesk__Sla__Notifications__Groups__L3: l3GroupAddress
       Helpdesk__Sla__Notifications__Managers: managersAddress
+      Helpdesk__Sla__Notifications__Language: technicianLanguage
+      Helpdesk__Sla__P1__FirstResponse: slaTargets.P1.firstResponse
+      Helpdesk__Sla__P1__Resolution: slaTargets.P1.resolution
+      Helpdesk__Sla__P1__TwentyFourSeven: string(slaTargets.P1.twentyFourSeven)
+      Helpdesk__Sla__P2__FirstResponse: slaTargets.P2.firstResponse
+      Helpdesk__Sla__P2__Resolution: slaTargets.P2.resolution
+      Helpdesk__Sla__P2__TwentyFourSeven: string(slaTargets.P2.twentyFourSeven)
+      Helpdesk__Sla__P3__FirstResponse: slaTargets.P3.firstResponse
+      Helpdesk__Sla__P3__Resolution: slaTargets.P3.resolution
+      Helpdesk__Sla__P3__TwentyFourSeven: string(slaTargets.P3.twentyFourSeven)
+      Helpdesk__Sla__P4__FirstResponse: slaTargets.P4.firstResponse
+      Helpdesk__Sla__P4__Resolution: slaTargets.P4.resolution
+      Helpdesk__Sla__P4__TwentyFourSeven: string(slaTargets.P4.twentyFourSeven)
+      Helpdesk__Sla__LevelShares__L1: slaLevelShares.L1
+      Helpdesk__Sla__LevelShares__L2: slaLevelShares.L2
+      Helpdesk__Sla__LevelShares__L3: slaLevelShares.L3
+      Helpdesk__Sla__WarningThreshold: slaWarningThreshold
+      Helpdesk__Sla__Calendar__Monday: businessHours.monday
+      Helpdesk__Sla__Calendar__Tuesday: businessHours.tuesday
+      Helpdesk__Sla__Calendar__Wednesday: businessHours.wednesday
+      Helpdesk__Sla__Calendar__Thursday: businessHours.thursday
+      Helpdesk__Sla__Calendar__Friday: businessHours.friday
+      Helpdesk__Sla__Calendar__Saturday: businessHours.saturday
+      Helpdesk__Sla__Calendar__Sunday: businessHours.sunday
+      Helpdesk__Sla__Calendar__Holidays: publicHolidays
       Helpdesk__Email__Provider: enableCommunicationServices ? 'Acs' : 'Smtp'
-      Helpdesk__Email__Acs__ConnectionString: enableCommunicationServices
+      // ACS: the managed identity by default (no secret); the access-key connection string only when asked for.
+      Helpdesk__Email__Acs__Authentication: communicationAuthentication
+      Helpdesk__Email__Acs__Endpoint: communication.?outputs.endpoint ?? ''
+      Helpdesk__Email__Acs__ConnectionString: enableCommunicationServices && communicationAuthentication == 'AccessKey'
         ? keyVaultReference(keyVault.outputs.name, secretNames.acsConnectionString)
         : ''
       Helpdesk__Email__Acs__SenderAddress: communication.?outputs.senderAddress ?? ''
@@ -226,6 +382,8 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Smtp__Password: keyVaultReference(keyVault.outputs.name, secretNames.smtpPassword)
       Helpdesk__Signing__Key: keyVaultReference(keyVault.outputs.name, secretNames.signingKey)
     }
+    // Calendar closed days and provider contracts: names built from the parameters (see slaListSettings).
+    additionalAppSettings: slaListSettings
   }
 }
 
@@ -243,3 +401,6 @@ output storageAccountName string = storage.outputs.name
 
 @description('Storage account of the Durable task hub (the main account when separateTaskHubStorage is false).')
 output taskHubStorageAccountName string = taskHubAccountName
+
+@description('ACS custom mail domain: the DNS records to publish (empty without customMailDomain).')
+output mailDomainDnsRecords object = communication.?outputs.customDomainDnsRecords ?? {}

@@ -12,6 +12,9 @@ param location string
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
+@description('Optional. Tags of the function app only (not the plan), e.g. azd-service-name, which must name a single resource.')
+param siteTags object = {}
+
 @description('Required. Resource id of the user-assigned identity the app runs as.')
 param identityId string
 
@@ -37,6 +40,9 @@ param instanceMemoryMB int = 2048
 @description('Required. App settings as name/value pairs.')
 param appSettings object
 
+@description('Optional. More app settings whose names are computed (list indexes, dictionary keys); merged into appSettings.')
+param additionalAppSettings object = {}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
@@ -54,7 +60,7 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
-  tags: tags
+  tags: union(tags, siteTags)
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -70,7 +76,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [for setting in items(appSettings): { name: setting.key, value: setting.value }]
+      appSettings: [for setting in items(union(appSettings, additionalAppSettings)): { name: setting.key, value: setting.value }]
     }
     functionAppConfig: {
       deployment: {

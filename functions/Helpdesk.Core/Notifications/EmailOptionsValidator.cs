@@ -17,9 +17,20 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         if (options.UsesAcs)
         {
-            if (!AcsConnectionString.TryParse(options.Acs.ConnectionString, out _, out var error))
+            if (options.Acs.UsesAccessKey)
             {
-                errors.Add($"{EmailOptions.Section}:Acs:ConnectionString {error}.");
+                if (!AcsConnectionString.TryParse(options.Acs.ConnectionString, out _, out var error))
+                {
+                    errors.Add($"{EmailOptions.Section}:Acs:ConnectionString {error}.");
+                }
+            }
+            else if (!options.Acs.UsesManagedIdentity)
+            {
+                errors.Add($"{EmailOptions.Section}:Acs:Authentication must be {AcsEmailOptions.ManagedIdentityAuthentication} or {AcsEmailOptions.AccessKeyAuthentication} (was '{options.Acs.Authentication}').");
+            }
+            else if (AcsEmailOptions.NormalizeEndpoint(options.Acs.Endpoint) is null)
+            {
+                errors.Add($"{EmailOptions.Section}:Acs:Endpoint must be the resource's https://<resource>.communication.azure.com/ address to send with the managed identity (was '{options.Acs.Endpoint}'); or set Authentication to {AcsEmailOptions.AccessKeyAuthentication} with a ConnectionString.");
             }
 
             if (!System.Net.Mail.MailAddress.TryCreate(options.Acs.SenderAddress, out _))

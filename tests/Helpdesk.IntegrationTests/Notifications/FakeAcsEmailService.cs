@@ -19,6 +19,9 @@ namespace Helpdesk.IntegrationTests.Notifications;
 /// with its own implementation of the documented algorithm (it does not call the product's signing code), and the
 /// x-ms-content-sha256 header must match the body. Accepted sends answer 202 + Operation-Location; the operation then
 /// reports Running (with Retry-After) and the final state chosen by <see cref="Outcome"/>.
+/// With <see cref="TrustTokensFrom"/>, it also accepts <c>Authorization: Bearer</c> (managed identity), but only a
+/// token that <see cref="FakeTokenCredential"/> issued for the ACS scope and that has not expired (Entra ID is an
+/// Azure-only edge too: the credential is a fake, and says so).
 /// Assumed, not confirmed against ACS: a second send with an Operation-Id already in use answers 409.
 /// </summary>
 public sealed class FakeAcsEmailService : IAsyncDisposable
@@ -26,6 +29,7 @@ public sealed class FakeAcsEmailService : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly byte[] _key;
     private readonly ConcurrentDictionary<string, int> _polls = new();
+    private FakeTokenCredential? _issuer;
 
     private FakeAcsEmailService(WebApplication app, byte[] key)
     {
@@ -46,12 +50,21 @@ public sealed class FakeAcsEmailService : IAsyncDisposable
     /// <summary>Retry-After (seconds) sent with the first status answer.</summary>
     public int RunningRetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>The scope a token must have been issued for (written here, not read from the product).</summary>
+    public const string AcsScope = "https://communication.azure.com//.default";
+
     public const string FailureMessage = "Message was not delivered: all recipients are on the suppression list.";
 
     /// <summary>Assumed shape, not confirmed against ACS: a 400 naming the recipient problem.</summary>
     public const string RefusedRecipientMessage = "The recipient address is not valid.";
 
     public ConcurrentQueue<FakeAcsSend> Accepted { get; } = new();
+
+    /// <summary>Accept bearer tokens issued by <paramref name="issuer"/> (managed identity), besides signed requests.</summary>
+    public void TrustTokensFrom(FakeTokenCredential issuer) => _issuer = issuer;
+
+    /// <summary>The Authorization scheme of each request, in order (<c>HMAC-SHA256</c> or <c>Bearer</c>).</summary>
+    public ConcurrentQueue<string> AuthorizationSchemes { get; } = new();
 
     public ConcurrentQueue<FakeAcsRequest> Requests { get; } = new();
 
@@ -100,6 +113,15 @@ public sealed class FakeAcsEmailService : IAsyncDisposable
     /// <summary>The documented HMAC scheme, written here independently of the product code.</summary>
     private string? Verify(HttpRequest request, string rawTarget, byte[] body)
     {
+        var authorization = request.Headers.Authorization.ToString();
+        AuthorizationSchemes.Enqueue(authorization.Split(' ', 2)[0]);
+        if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return _issuer is null
+                ? "This resource does not accept Entra ID tokens in this test."
+                : _issuer.Check(authorization["Bearer ".Length..], AcsScope);
+        }
+
         string date = request.Headers["x-ms-date"].ToString(), hash = request.Headers["x-ms-content-sha256"].ToString();
         if (!DateTimeOffset.TryParseExact(date, "ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             || (DateTimeOffset.UtcNow - at).Duration() > TimeSpan.FromMinutes(15))
