@@ -293,7 +293,7 @@ module communication 'modules/communication.bicep' = if (enableCommunicationServ
 var blobServiceUri = 'https://${storage.outputs.name}.blob.${storageSuffix}'
 var queueServiceUri = 'https://${storage.outputs.name}.queue.${storageSuffix}'
 var tableServiceUri = 'https://${storage.outputs.name}.table.${storageSuffix}'
-var taskHubAccountName = separateTaskHubStorage ? taskHubStorage.outputs.name : storage.outputs.name
+var taskHubAccountName = separateTaskHubStorage ? taskHubStorage!.outputs.name : storage.outputs.name
 
 func keyVaultReference(vaultName string, secretName string) string =>
   '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'

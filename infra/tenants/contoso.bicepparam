@@ -52,6 +52,10 @@ param smtpHost = 'smtp.office365.com'
 param smtpPort = 587
 param smtpUserName = 'support@contoso.be'
 param smtpPassword = readEnvironmentVariable('SMTP_PASSWORD', '')
+
+// The instance's signing key (reply addresses, Message-IDs, status links): SIGNING_KEY=$(openssl rand -base64 32) on the
+// first deployment only; empty later, so the secret in Key Vault (and every link already mailed) stays as it is.
+param signingKey = readEnvironmentVariable('SIGNING_KEY', '')
 param enableCommunicationServices = false
 param tags = {
   environment: 'production'

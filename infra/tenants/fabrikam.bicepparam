@@ -68,3 +68,7 @@ param tags = {
   environment: 'production'
   'cost-center': 'fabrikam-it'
 }
+
+// The instance's signing key (reply addresses, Message-IDs, status links): SIGNING_KEY=$(openssl rand -base64 32) on the
+// first deployment only; empty later, so the secret in Key Vault (and every link already mailed) stays as it is.
+param signingKey = readEnvironmentVariable('SIGNING_KEY', '')
