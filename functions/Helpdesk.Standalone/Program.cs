@@ -1,11 +1,13 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
+using Helpdesk.Standalone.Inventory;
 using Helpdesk.Standalone.Sla;
 using Helpdesk.Standalone.Tickets;
 
@@ -30,7 +32,8 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskInventory();        // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -46,6 +49,7 @@ public static class Program
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
+        routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
         return app;
     }
 }
