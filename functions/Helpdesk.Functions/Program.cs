@@ -1,6 +1,7 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
+using Helpdesk.Core.Maintenance;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
@@ -32,7 +33,8 @@ public static class Program
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
             .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
-            .AddHelpdeskInventory();        // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskMaintenance();      // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

@@ -1,6 +1,7 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
+using Helpdesk.Core.Maintenance;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
@@ -8,6 +9,7 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Inventory;
+using Helpdesk.Standalone.Maintenance;
 using Helpdesk.Standalone.Sla;
 using Helpdesk.Standalone.Tickets;
 
@@ -33,7 +35,8 @@ public static class Program
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
             .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
-            .AddHelpdeskInventory();        // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskMaintenance();      // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -41,7 +44,8 @@ public static class Program
         builder.Services
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
             .AddHelpdeskIntakeSchedules()       // Intake: daily sweep of orphan attachments
-            .AddHelpdeskSlaListeners();         // Sla: notifications queue, daily reconcile
+            .AddHelpdeskSlaListeners()          // Sla: notifications queue, daily reconcile
+            .AddHelpdeskMaintenanceSchedules(); // Maintenance: hourly scan
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -50,6 +54,7 @@ public static class Program
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
         routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
+        routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
         return app;
     }
 }

@@ -60,7 +60,8 @@ public class HostParityTests
         var functions = Features("Helpdesk.Functions");
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
-            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/"], functions);
+            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
+            "AddHelpdeskMaintenance Maintenance/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
@@ -133,6 +134,7 @@ public class HostParityTests
         Assert.Equal(functions, standalone);
         Assert.Contains($"{SlaSchedules.ReconcileName} {SlaSchedules.Reconcile} True", standalone);
         Assert.Contains($"{IntakeSchedules.AttachmentSweepName} {IntakeSchedules.AttachmentSweep} False", standalone);
+        Assert.Contains($"{Helpdesk.Core.Maintenance.MaintenanceSchedules.ScanName} {Helpdesk.Core.Maintenance.MaintenanceSchedules.Scan} False", standalone);
     }
 
     [Fact]
