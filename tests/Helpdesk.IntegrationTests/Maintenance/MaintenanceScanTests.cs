@@ -170,7 +170,7 @@ public sealed class MaintenanceScanTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFailedDigest_IsRecordedAsAFailedRun_AndSentByTheNextScan()
+    public async Task AFailedDigest_IsRecordedAsAFailedRun_AndItsTicketsAreKept()
     {
         await SeedFleetAsync();
         var scanner = _core.Get<MaintenanceScanner>();
