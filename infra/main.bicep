@@ -31,6 +31,20 @@ param managersAddress string
 @description('Optional. IANA time zone of the SLA business calendar.')
 param timeZone string = 'Europe/Brussels'
 
+@description('Optional. The client company\'s IT contact: receives the maintenance digest and is the requester of maintenance tickets. Empty: the support address.')
+param itContactAddress string = ''
+
+@description('Optional. Language of the maintenance digest and tickets.')
+@allowed([
+  'fr'
+  'en'
+])
+param maintenanceLanguage string = 'fr'
+
+@description('Optional. Key that backup and update tools send to the heartbeat routes (at least 32 characters), stored in Key Vault as secret "heartbeat-key". Empty: leave the secret as it is; while it does not exist, heartbeats are refused.')
+@secure()
+param heartbeatKey string = ''
+
 @description('Optional. Public base URL of the app, used in links sent to requesters. Empty: the function app default host name.')
 param publicBaseUrl string = ''
 
@@ -84,6 +98,7 @@ var storageSuffix = environment().suffixes.storage
 var secretNames = {
   smtpPassword: 'smtp-password'
   acsConnectionString: 'acs-connection-string'
+  heartbeatKey: 'heartbeat-key'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -126,6 +141,7 @@ module keyVault 'modules/keyvault.bicep' = {
     appPrincipalId: identity.outputs.principalId
     secrets: {
       '${secretNames.smtpPassword}': smtpPassword
+      '${secretNames.heartbeatKey}': heartbeatKey
     }
   }
 }
@@ -198,6 +214,9 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Smtp__Port: string(smtpPort)
       Helpdesk__Smtp__UserName: smtpUserName
       Helpdesk__Smtp__Password: keyVaultReference(keyVault.outputs.name, secretNames.smtpPassword)
+      Helpdesk__Inventory__HeartbeatKey: keyVaultReference(keyVault.outputs.name, secretNames.heartbeatKey)
+      Helpdesk__Maintenance__ItContact: empty(itContactAddress) ? supportAddress : itContactAddress
+      Helpdesk__Maintenance__Language: maintenanceLanguage
     }
   }
 }

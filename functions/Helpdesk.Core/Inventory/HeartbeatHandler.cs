@@ -90,7 +90,7 @@ public sealed class HeartbeatHandler(AssetStore store, TimeProvider time, IOptio
 
     private bool Authorized(HttpRequest request)
     {
-        var expected = options.Value.HeartbeatKey?.Trim();
+        var expected = InventoryOptions.EffectiveHeartbeatKey(options.Value.HeartbeatKey);
         var presented = request.Headers[InventoryRoutes.HeartbeatKeyHeader].ToString();
         return !string.IsNullOrEmpty(expected) && presented.Length > 0
             && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));

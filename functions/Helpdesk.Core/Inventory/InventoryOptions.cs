@@ -11,6 +11,16 @@ public sealed class InventoryOptions
     /// </summary>
     public string? HeartbeatKey { get; set; }
 
+    /// <summary>
+    /// The key in force, or null (heartbeats refused): unset, blank, or a Key Vault reference that Azure could not
+    /// resolve (the secret does not exist yet), which arrives as its literal, guessable text.
+    /// </summary>
+    public static string? EffectiveHeartbeatKey(string? configured)
+    {
+        var key = configured?.Trim();
+        return string.IsNullOrEmpty(key) || key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? null : key;
+    }
+
     /// <summary>Largest CSV file the import reads (bytes).</summary>
     public long MaxImportBytes { get; set; } = 8 * 1024 * 1024;
 

@@ -10,9 +10,9 @@ public sealed class InventoryOptionsValidator : IValidateOptions<InventoryOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (options.HeartbeatKey is { } key && key.Trim().Length < MinHeartbeatKeyLength)
+        if (InventoryOptions.EffectiveHeartbeatKey(options.HeartbeatKey) is { } key && key.Length < MinHeartbeatKeyLength)
         {
-            errors.Add($"{InventoryOptions.Section}:HeartbeatKey must be at least {MinHeartbeatKeyLength} characters (got {key.Trim().Length}); leave it unset to turn heartbeats off.");
+            errors.Add($"{InventoryOptions.Section}:HeartbeatKey must be at least {MinHeartbeatKeyLength} characters (got {key.Length}); leave it unset to turn heartbeats off.");
         }
 
         if (options.MaxImportBytes is < 1024 or > 64L * 1024 * 1024)
