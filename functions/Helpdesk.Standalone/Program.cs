@@ -2,6 +2,7 @@ using Helpdesk.Core;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
+using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
@@ -10,6 +11,7 @@ using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Inventory;
 using Helpdesk.Standalone.Maintenance;
+using Helpdesk.Standalone.Providers;
 using Helpdesk.Standalone.Sla;
 using Helpdesk.Standalone.Tickets;
 
@@ -36,7 +38,8 @@ public static class Program
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
             .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
             .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
-            .AddHelpdeskMaintenance();      // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
+            .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
+            .AddHelpdeskProviders();        // Providers/      whom to call: the provider directory by category and asset
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -55,6 +58,7 @@ public static class Program
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
         routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
         routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
+        routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         return app;
     }
 }

@@ -61,7 +61,7 @@ public class HostParityTests
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
             "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
-            "AddHelpdeskMaintenance Maintenance/"], functions);
+            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
