@@ -126,6 +126,19 @@ param extraClosedDays string[] = []
   'both'
 ])
 param technicianLanguage string = 'both'
+@description('Optional. The client company\'s IT contact: receives the maintenance digest and is the requester of maintenance tickets. Empty: the support address.')
+param itContactAddress string = ''
+
+@description('Optional. Language of the maintenance digest and tickets.')
+@allowed([
+  'fr'
+  'en'
+])
+param maintenanceLanguage string = 'fr'
+
+@description('Optional. Key that backup and update tools send to the heartbeat routes (at least 32 characters), stored in Key Vault as secret "heartbeat-key". Empty: leave the secret as it is; while it does not exist, heartbeats are refused.')
+@secure()
+param heartbeatKey string = ''
 
 @description('Optional. Public base URL of the app, used in links sent to requesters. Empty: the function app default host name.')
 param publicBaseUrl string = ''
@@ -214,6 +227,7 @@ var secretNames = {
   smtpPassword: 'smtp-password'
   signingKey: 'signing-key'
   acsConnectionString: 'acs-connection-string'
+  heartbeatKey: 'heartbeat-key'
 }
 
 module identity 'modules/identity.bicep' = {
@@ -267,6 +281,7 @@ module keyVault 'modules/keyvault.bicep' = {
     secrets: {
       '${secretNames.smtpPassword}': smtpPassword
       '${secretNames.signingKey}': signingKey
+      '${secretNames.heartbeatKey}': heartbeatKey
     }
   }
 }
@@ -381,6 +396,9 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Smtp__UserName: smtpUserName
       Helpdesk__Smtp__Password: keyVaultReference(keyVault.outputs.name, secretNames.smtpPassword)
       Helpdesk__Signing__Key: keyVaultReference(keyVault.outputs.name, secretNames.signingKey)
+      Helpdesk__Inventory__HeartbeatKey: keyVaultReference(keyVault.outputs.name, secretNames.heartbeatKey)
+      Helpdesk__Maintenance__ItContact: empty(itContactAddress) ? supportAddress : itContactAddress
+      Helpdesk__Maintenance__Language: maintenanceLanguage
     }
     // Calendar closed days and provider contracts: names built from the parameters (see slaListSettings).
     additionalAppSettings: slaListSettings

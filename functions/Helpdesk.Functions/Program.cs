@@ -1,5 +1,8 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Inventory;
+using Helpdesk.Core.Maintenance;
+using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
@@ -30,7 +33,10 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
+            .AddHelpdeskProviders();        // Providers/      whom to call: the provider directory by category and asset
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

@@ -1,11 +1,17 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Inventory;
+using Helpdesk.Core.Maintenance;
+using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
+using Helpdesk.Standalone.Inventory;
+using Helpdesk.Standalone.Maintenance;
+using Helpdesk.Standalone.Providers;
 using Helpdesk.Standalone.Sla;
 using Helpdesk.Standalone.Tickets;
 
@@ -30,7 +36,10 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
+            .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
+            .AddHelpdeskProviders();        // Providers/      whom to call: the provider directory by category and asset
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -38,7 +47,8 @@ public static class Program
         builder.Services
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
             .AddHelpdeskIntakeSchedules()       // Intake: daily sweep of orphan attachments
-            .AddHelpdeskSlaListeners();         // Sla: notifications queue, daily reconcile
+            .AddHelpdeskSlaListeners()          // Sla: notifications queue, daily reconcile
+            .AddHelpdeskMaintenanceSchedules(); // Maintenance: hourly scan
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,6 +56,9 @@ public static class Program
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
+        routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
+        routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
+        routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         return app;
     }
 }

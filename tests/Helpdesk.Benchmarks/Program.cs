@@ -9,6 +9,8 @@ using Helpdesk.Benchmarks;
 //   [--baseline-seconds 10] [--warmup-seconds 3] [--keep-log] [--no-debug] [--host-dll path]
 // Mode `sla`: open P1 tickets whose escalations fall due over a spread; lateness, missed/duplicated, requests per ticket.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- sla [--tickets 2000] [--spread 60] [--resolution 120] ... (see SlaOptions.Usage)
+// Mode `maintenance`: scan of N assets (duration, storage requests per asset, memory; the second scan sends nothing) and CSV import rows/s.
+// dotnet run -c Release --project tests/Helpdesk.Benchmarks -- maintenance [--assets 10000]
 // Mode `fuzz`: the integration test's seeded request generator at scale; 5xx, leaks, unreferenced blobs, memory, rate.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- fuzz [--requests 100000] [--seed S] [--concurrency 8] ... (see FuzzOptions.Usage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +28,10 @@ else if (mode == "sla" && SlaOptions.Parse(rest) is { } slaOptions)
 {
     run = () => SlaBenchmark.RunAsync(slaOptions, Benchmark.RepoRoot());
 }
+else if (mode == "maintenance")
+{
+    run = () => MaintenanceBenchmark.RunAsync(rest, Benchmark.RepoRoot());
+}
 else if (mode == "fuzz" && FuzzOptions.Parse(rest) is { } fuzzOptions)
 {
     run = () => FuzzBenchmark.RunAsync(fuzzOptions, Benchmark.RepoRoot());
@@ -36,6 +42,7 @@ if (run is null)
     Console.WriteLine("usage: " + IntakeUsage);
     Console.WriteLine("       " + SlaOptions.Usage);
     Console.WriteLine("       " + FuzzOptions.Usage);
+    Console.WriteLine("       " + MaintenanceBenchmark.Usage);
     return 0;
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Helpdesk.Core.Intake;
+using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Web;
@@ -59,12 +60,13 @@ public class HostParityTests
         var functions = Features("Helpdesk.Functions");
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
-            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/"], functions);
+            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
+            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
     [Fact]
-    public void OnlyTheFormAndTicketCreation_AreAnonymous_InTheFunctionsApp()
+    public void OnlyTheFormTicketCreationAndHeartbeats_AreAnonymous_InTheFunctionsApp()
     {
         var authLevels = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
@@ -72,7 +74,8 @@ public class HostParityTests
             .Select(b => (Route: b.GetProperty("route").GetString()!, Level: b.GetProperty("authLevel").GetString()!))
             .ToList();
 
-        Assert.Equal([IntakeRoutes.Form, IntakeRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
+        // Heartbeats check their own key in Core (HeartbeatHandler), not a function key.
+        Assert.Equal([InventoryRoutes.BackupHeartbeat, InventoryRoutes.PatchHeartbeat, IntakeRoutes.Form, IntakeRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
         Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
     }
 
@@ -131,6 +134,7 @@ public class HostParityTests
         Assert.Equal(functions, standalone);
         Assert.Contains($"{SlaSchedules.ReconcileName} {SlaSchedules.Reconcile} True", standalone);
         Assert.Contains($"{IntakeSchedules.AttachmentSweepName} {IntakeSchedules.AttachmentSweep} False", standalone);
+        Assert.Contains($"{Helpdesk.Core.Maintenance.MaintenanceSchedules.ScanName} {Helpdesk.Core.Maintenance.MaintenanceSchedules.Scan} False", standalone);
     }
 
     [Fact]

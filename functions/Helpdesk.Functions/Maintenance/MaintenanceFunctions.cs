@@ -1,0 +1,21 @@
+using Helpdesk.Core.Maintenance;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Helpdesk.Functions.Maintenance;
+
+/// <summary>
+/// Maintenance: the scan on its timer (same name and schedule as the standalone cron job; a failed scan throws, so the
+/// platform logs it, and the next hourly scan retries) and the technicians' view of the runs.
+/// </summary>
+public sealed class MaintenanceFunctions(MaintenanceScanner scanner, MaintenanceHandler api)
+{
+    [Function(MaintenanceSchedules.ScanName)]
+    public Task Scan([TimerTrigger(MaintenanceSchedules.Scan, RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        scanner.RunAsync(cancellationToken);
+
+    [Function("MaintenanceRuns")]
+    public Task<IResult> Runs(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = MaintenanceRoutes.Runs)] HttpRequest request, CancellationToken cancellationToken) =>
+        api.RunsAsync(request, cancellationToken);
+}
