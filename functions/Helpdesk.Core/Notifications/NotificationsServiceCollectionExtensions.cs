@@ -34,6 +34,9 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesAcs
             ? sp.GetRequiredService<AcsEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
+        // The acknowledgment links the status page and skips bounced addresses (Conversation/).
+        services.TryAddSingleton<Conversation.StatusLinks>();
+        services.TryAddSingleton<Conversation.BouncedAddresses>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, AcknowledgmentMail>());
         return services;
     }
