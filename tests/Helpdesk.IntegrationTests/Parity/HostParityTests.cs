@@ -59,12 +59,12 @@ public class HostParityTests
         var functions = Features("Helpdesk.Functions");
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
-            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/"], functions);
+            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskConversation Conversation/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
     [Fact]
-    public void OnlyTheFormAndTicketCreation_AreAnonymous_InTheFunctionsApp()
+    public void OnlyTheFormTicketCreationAndStatusPage_AreAnonymous_InTheFunctionsApp()
     {
         var authLevels = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
@@ -72,7 +72,9 @@ public class HostParityTests
             .Select(b => (Route: b.GetProperty("route").GetString()!, Level: b.GetProperty("authLevel").GetString()!))
             .ToList();
 
-        Assert.Equal([IntakeRoutes.Form, IntakeRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
+        // The status page (GET and its form POST) is public: its signed link is the key.
+        Assert.Equal(new[] { IntakeRoutes.Form, IntakeRoutes.Tickets, Helpdesk.Core.Conversation.ConversationRoutes.Status, Helpdesk.Core.Conversation.ConversationRoutes.Status }
+            .Order(StringComparer.Ordinal), authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
         Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
     }
 
