@@ -13,7 +13,7 @@ namespace Helpdesk.IntegrationTests.Browser;
 /// The requester in real headless Chromium, from the link in their mail, with the keyboard alone: read, answer, rate.
 /// axe-core (Deque.AxeCore.Playwright) checks every page state for serious or critical violations.
 /// </summary>
-public class StatusPageBrowserTests(HostFixture fixture) : IClassFixture<HostFixture>
+public class StatusPageBrowserTests(BrowserHostFixture fixture) : IClassFixture<BrowserHostFixture>
 {
     private HelpdeskHost Host => fixture.Host;
 
@@ -26,10 +26,10 @@ public class StatusPageBrowserTests(HostFixture fixture) : IClassFixture<HostFix
         await ActAsync(tech, number, "acknowledge", new { actor = "alice" });
         await ActAsync(tech, number, "wait", new { actor = "alice", on = "requester", question = "Since when does it drop?" });
         var link = new Uri(Host.BaseAddress, StatusPath(await MailAsync(Host, email, "question-"))).ToString();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
-        var scanner = await browser.NewPageAsync();
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await using var scanning = await fixture.Browser.NewContextAsync();
+        var scanner = await scanning.NewPageAsync();
 
         await page.GotoAsync(link);
         Assert.Equal($"Request #{number}: VPN drops", await page.Locator("h1").InnerTextAsync());
@@ -73,9 +73,8 @@ public class StatusPageBrowserTests(HostFixture fixture) : IClassFixture<HostFix
         var email = NewEmail("old");
         var number = await CreateAsync(Host, email, lang: "fr");
         var token = Host.Get<StatusLinks>().TokenUntil(number, email, DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds());
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-BE" });
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE" });
+        var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync(new Uri(Host.BaseAddress, "/api/status/" + token).ToString());
 
@@ -87,9 +86,8 @@ public class StatusPageBrowserTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Form_At320Pixels_HasNoHorizontalOverflow_NamesEachMissingField_AndPassesTheScan()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(Host.BaseAddress, "/api/form").ToString());
         await AssertFitsAsync(page);
@@ -109,9 +107,8 @@ public class StatusPageBrowserTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Confirmation_SaysWhenWeAnswerInWords_AndLinksTheStatusPage()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(Host.BaseAddress, "/api/form").ToString());
         await page.GetByLabel("Votre nom").FillAsync("Marie Dubois");
         await page.GetByLabel("Votre adresse e-mail").FillAsync(NewEmail("confirm"));
