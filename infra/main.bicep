@@ -31,6 +31,10 @@ param managersAddress string
 @description('Optional. IANA time zone of the SLA business calendar.')
 param timeZone string = 'Europe/Brussels'
 
+@description('Optional. Phone number requesters call when a matter cannot wait (shown on the confirmation and status pages). Empty: not shown.')
+@maxLength(40)
+param emergencyPhone string = ''
+
 @description('Optional. Public base URL of the app, used in links sent to requesters. Empty: the function app default host name.')
 param publicBaseUrl string = ''
 
@@ -191,6 +195,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__SupportAddress: supportAddress
       Helpdesk__SupportName: supportName
       Helpdesk__Sla__Calendar__TimeZone: timeZone
+      Helpdesk__Conversation__EmergencyPhone: emergencyPhone
       Helpdesk__Sla__Notifications__Groups__L1: l1GroupAddress
       Helpdesk__Sla__Notifications__Groups__L2: l2GroupAddress
       Helpdesk__Sla__Notifications__Groups__L3: l3GroupAddress
