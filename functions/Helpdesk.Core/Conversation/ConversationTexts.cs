@@ -139,7 +139,7 @@ public static class ConversationTexts
 
         ["when.today"] = "today at {0}",
         ["when.tomorrow"] = "tomorrow at {0}",
-        ["when.later"] = "on {0} at {1}",
+        ["when.later"] = "{0} at {1}",
         ["when.by"] = "by {0} at the latest",
 
         ["status.title"] = "Request {0}: {1}",
