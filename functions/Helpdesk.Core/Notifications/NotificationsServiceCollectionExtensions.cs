@@ -37,6 +37,7 @@ public static class NotificationsServiceCollectionExtensions
         // The acknowledgment links the status page and skips bounced addresses (Conversation/).
         services.TryAddSingleton<Conversation.StatusLinks>();
         services.TryAddSingleton<Conversation.BouncedAddresses>();
+        services.AddStorageResources(StorageResourceKind.Table, Conversation.BouncedAddresses.TableName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, AcknowledgmentMail>());
         return services;
     }
