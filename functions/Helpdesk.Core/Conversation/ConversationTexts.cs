@@ -34,7 +34,6 @@ public static class ConversationTexts
         ["mail.reopened.body"] = "Votre demande {0} « {1} » a été rouverte : un technicien la reprend.",
         ["mail.urgent.subject"] = "[{0}] Traitée en urgence : {1}",
         ["mail.urgent.body"] = "Nous traitons votre demande {0} « {1} » en urgence (priorité {2}).",
-        ["mail.next"] = "Prochaine étape prévue : {0}.",
 
         ["when.today"] = "aujourd'hui à {0}",
         ["when.tomorrow"] = "demain à {0}",
@@ -135,7 +134,6 @@ public static class ConversationTexts
         ["mail.reopened.body"] = "Your request {0} \"{1}\" was reopened: a technician is taking it up again.",
         ["mail.urgent.subject"] = "[{0}] Treated as urgent: {1}",
         ["mail.urgent.body"] = "We are treating your request {0} \"{1}\" as urgent (priority {2}).",
-        ["mail.next"] = "Next planned step: {0}.",
 
         ["when.today"] = "today at {0}",
         ["when.tomorrow"] = "tomorrow at {0}",
