@@ -139,6 +139,9 @@ param maintenanceLanguage string = 'fr'
 @description('Optional. Key that backup and update tools send to the heartbeat routes (at least 32 characters), stored in Key Vault as secret "heartbeat-key". Empty: leave the secret as it is; while it does not exist, heartbeats are refused.')
 @secure()
 param heartbeatKey string = ''
+@description('Optional. Phone number requesters call when a matter cannot wait (shown on the confirmation and status pages). Empty: not shown.')
+@maxLength(40)
+param emergencyPhone string = ''
 
 @description('Optional. Public base URL of the app, used in links sent to requesters. Empty: the function app default host name.')
 param publicBaseUrl string = ''
@@ -354,6 +357,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__SupportAddress: supportAddress
       Helpdesk__SupportName: supportName
       Helpdesk__Sla__Calendar__TimeZone: timeZone
+      Helpdesk__Conversation__EmergencyPhone: emergencyPhone
       Helpdesk__Sla__Notifications__Groups__L1: l1GroupAddress
       Helpdesk__Sla__Notifications__Groups__L2: l2GroupAddress
       Helpdesk__Sla__Notifications__Groups__L3: l3GroupAddress

@@ -1,4 +1,5 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Conversation;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
@@ -36,7 +37,8 @@ public static class Program
             .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
             .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
-            .AddHelpdeskProviders();        // Providers/      whom to call: the provider directory by category and asset
+            .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
+            .AddHelpdeskConversation();     // Conversation/   requester mails per public step, status page, satisfaction
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

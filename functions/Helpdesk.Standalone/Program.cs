@@ -1,4 +1,5 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Conversation;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
@@ -7,6 +8,7 @@ using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Standalone.Conversation;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Inventory;
@@ -39,7 +41,8 @@ public static class Program
             .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
             .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
-            .AddHelpdeskProviders();        // Providers/      whom to call: the provider directory by category and asset
+            .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
+            .AddHelpdeskConversation();     // Conversation/   requester mails per public step, status page, satisfaction
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -59,6 +62,7 @@ public static class Program
         routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
         routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
         routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
+        routes.MapHelpdeskConversation();       // Conversation: status page (public, signed link), satisfaction report
         return app;
     }
 }

@@ -35,7 +35,7 @@ public static class FormPage
             sb.Append(CultureInfo.InvariantCulture, $"<h2 id=\"error-summary-title\">{E(t("form.errors.title"))}</h2><ul>");
             foreach (var (field, message) in errors)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(field)}\">{E(message)}</a></li>");
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"#{E(field)}\">{E(SummaryText(lang, field, message))}</a></li>");
             }
 
             sb.Append("</ul></div>");
@@ -62,16 +62,50 @@ public static class FormPage
         return sb.ToString();
     }
 
-    public static string RenderConfirmation(string lang, Ticket ticket)
+    /// <summary>
+    /// A line of the error summary names its field ("Indiquez votre nom"), where the message beside the field can stay
+    /// short: seven times "Ce champ est obligatoire." in a summary tells nothing.
+    /// </summary>
+    public static string SummaryText(string lang, string field, string message)
     {
+        var key = "form.summary.required." + field;
+        if (message == Texts.Get(lang, "error.required") && Texts.Keys.Contains(key))
+        {
+            return Texts.Get(lang, key);
+        }
+
+        var label = Texts.Keys.Contains("form." + field) ? Texts.Get(lang, "form." + field) : field;
+        return Texts.Format(lang, "form.summary.field", label, message);
+    }
+
+    /// <summary>
+    /// The confirmation: the number, when the requester will hear from us in words (<paramref name="promise"/>, e.g.
+    /// "au plus tard demain à 12:30"), the status page and whom to call when it cannot wait.
+    /// </summary>
+    public static string RenderConfirmation(string lang, Ticket ticket, string? promise = null, Uri? statusUrl = null, string? emergencyPhone = null)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
         var reference = ticket.Reference;
         var sb = new StringBuilder(2048);
         Head(sb, lang, Texts.Format(lang, "done.title", reference));
         sb.Append("<main>");
         sb.Append(CultureInfo.InvariantCulture, $"<h1 id=\"ticket-number\" data-number=\"{ticket.Number}\">{E(Texts.Format(lang, "done.title", reference))}</h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>{E(Texts.Format(lang, "done.body", ticket.Requester.Name, reference, ticket.Requester.Email))}</p>");
-        sb.Append(CultureInfo.InvariantCulture, $"<p>{E(Texts.Format(lang, "done.priority", ticket.Priority))}</p>");
+        sb.Append(promise is null
+            ? $"<p>{E(Texts.Format(lang, "done.priority", ticket.Priority))}</p>"
+            : $"<p id=\"promise\"><strong>{E(Texts.Format(lang, "done.when", promise))}</strong></p>");
         sb.Append(CultureInfo.InvariantCulture, $"<p>{E(Texts.Format(lang, "done.next", reference))}</p>");
+        if (statusUrl is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p><a id=\"status-link\" href=\"{E(statusUrl.PathAndQuery)}\">{E(Texts.Get(lang, "done.status"))}</a></p>");
+        }
+
+        if (!string.IsNullOrWhiteSpace(emergencyPhone))
+        {
+            var tel = new string([.. emergencyPhone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+            sb.Append(CultureInfo.InvariantCulture, $"<p id=\"urgent\">{E(Texts.Get(lang, "done.urgent"))} <a href=\"tel:{E(tel)}\">{E(emergencyPhone.Trim())}</a>.</p>");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/{ApiRoutes.Prefix}/{IntakeRoutes.Form}?lang={lang}\">{E(Texts.Get(lang, "done.another"))}</a></p>");
         sb.Append("</main></body></html>");
         return sb.ToString();
@@ -183,7 +217,8 @@ public static class FormPage
     private static string E(string text) => Html.Encode(text);
 
     private const string Css =
-        "body{font-family:system-ui,sans-serif;max-width:44rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1b1b1b}" +
+        "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;max-width:44rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1b1b1b;overflow-wrap:anywhere}" +
+        "input[type=file]{max-width:100%}a{color:#0b5cab}" +
         "label,legend{display:block;font-weight:600}input[type=text],input[type=email],input[type=tel],select,textarea{width:100%;padding:.5rem;font:inherit;border:2px solid #555;border-radius:4px}" +
         ".field{margin:0 0 1.25rem;border:0;padding:0}.hint{color:#555;margin:.25rem 0}.error{color:#b00020;font-weight:600;margin:.25rem 0}" +
         "[aria-invalid=true]{border-color:#b00020}.error-summary{border:3px solid #b00020;padding:1rem;margin-bottom:1.5rem}" +

@@ -19,6 +19,10 @@ public sealed class IntakeHandler(
     AttachmentStore attachments,
     IOptions<IntakeOptions> intakeOptions,
     IOptions<HelpdeskOptions> options,
+    Conversation.StatusLinks statusLinks,
+    IOptions<Conversation.ConversationOptions> conversationOptions,
+    IOptions<Sla.BusinessCalendarOptions> calendar,
+    TimeProvider time,
     ILogger<IntakeHandler> logger)
 {
     public IResult GetForm(HttpRequest request)
@@ -103,7 +107,12 @@ public sealed class IntakeHandler(
         var status = replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created;
         if (browser)
         {
-            return HtmlPage.Result(FormPage.RenderConfirmation(lang, ticket), status);
+            var conversation = conversationOptions.Value;
+            var promise = ticket.DueAt is { } due
+                ? Conversation.PromisedTime.Words(lang, due, time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(calendar.Value.TimeZone))
+                : null;
+            return HtmlPage.Result(FormPage.RenderConfirmation(lang, ticket, promise,
+                statusLinks.Url(ticket.Number, ticket.Requester.Email, ticket.CreatedAt), conversation.EmergencyPhone), status);
         }
 
         var url = options.Value.TicketUrl(ticket.Number).ToString();

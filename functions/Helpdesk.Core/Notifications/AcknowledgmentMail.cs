@@ -1,4 +1,5 @@
 using System.Net;
+using Helpdesk.Core.Conversation;
 using Helpdesk.Core.Email;
 using Helpdesk.Core.Localization;
 using Helpdesk.Core.Tickets;
@@ -21,6 +22,8 @@ public sealed class AcknowledgmentMail(
     TicketStore store,
     AcknowledgmentLimiter limiter,
     MailThreadAddresses thread,
+    StatusLinks links,
+    BouncedAddresses bounced,
     IOptions<HelpdeskOptions> options,
     ILogger<AcknowledgmentMail> logger) : ITicketEventHandler
 {
@@ -48,8 +51,15 @@ public sealed class AcknowledgmentMail(
             return;
         }
 
-        var email = Compose(ticketEvent, options.Value, thread);
+        var email = Compose(ticketEvent, options.Value, thread, links);
         var to = email.To[0].Address;
+        if (await bounced.ReasonAsync(to, cancellationToken) is { } bounceReason)
+        {
+            await RecordAsync(ticketEvent.Number, at, "email-suppressed", $"Acknowledgment not sent to {to}: the address bounced before ({bounceReason}).",
+                Visibility.Internal, new Dictionary<string, string> { ["to"] = to, ["template"] = Template }, cancellationToken);
+            return;
+        }
+
         if (!await limiter.TryAcquireAsync(to, ticketEvent.EventId, ticketEvent.At, cancellationToken))
         {
             NotificationLog.AcknowledgmentRateLimited(logger, ticketEvent.Number, limiter.Limit);
@@ -67,6 +77,7 @@ public sealed class AcknowledgmentMail(
         catch (PermanentEmailFailureException ex)
         {
             NotificationLog.MailFailedPermanently(logger, ex, Template, ticketEvent.Number, ex.Reason);
+            await bounced.MarkAsync(to, ex.Reason, cancellationToken);
             await RecordAsync(ticketEvent.Number, at, "email-failed", $"Acknowledgment not sent to {to}: {ex.Reason}.", Visibility.Internal,
                 new Dictionary<string, string> { ["to"] = to, ["template"] = Template, ["reason"] = ex.Reason }, cancellationToken);
             return;
@@ -80,12 +91,15 @@ public sealed class AcknowledgmentMail(
     private Task RecordAsync(int number, DateTimeOffset at, string kind, string text, Visibility visibility, Dictionary<string, string> data, CancellationToken ct) =>
         store.RecordAsync(number, new TimelineEntry(at, "system", kind, text, visibility, data), EntryId, ct);
 
-    public static OutgoingEmail Compose(TicketEvent e, HelpdeskOptions options, MailThreadAddresses thread)
+    public static OutgoingEmail Compose(TicketEvent e, HelpdeskOptions options, MailThreadAddresses thread, StatusLinks links)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(links);
         var t = e.Ticket;
         var lang = Language.Normalize(t.Language);
         var reference = Ticket.FormatNumber(e.Number);
-        var url = options.TicketUrl(e.Number);
+        var url = links.Url(e.Number, t.RequesterEmail, e.At);
         var lines = new[]
         {
             Texts.Format(lang, "mail.ack.greeting", t.RequesterName),
@@ -94,6 +108,7 @@ public sealed class AcknowledgmentMail(
             Texts.Format(lang, "mail.ack.priority", t.Priority),
             "",
             Texts.Format(lang, "mail.ack.next", reference),
+            Texts.Format(lang, "mail.ack.status", url),
             "",
             "-- ",
             options.SupportName + " · " + Texts.Get(lang, "mail.ack.signature"),
@@ -108,7 +123,13 @@ public sealed class AcknowledgmentMail(
             string.Join("\n", lines) + "\n",
             html,
             thread.MessageId(e.Number, "ack"),
-            Headers: new Dictionary<string, string> { ["X-Helpdesk-Ticket"] = e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["X-Helpdesk-Url"] = url.ToString() },
+            // An answer to the requester's own request (RFC 3834): auto-replied, where notifications are auto-generated.
+            Headers: new Dictionary<string, string>
+            {
+                ["X-Helpdesk-Ticket"] = e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["X-Helpdesk-Url"] = url.ToString(),
+                ["Auto-Submitted"] = "auto-replied",
+            },
             ReplyTo: thread.ReplyTo(e.Number));
     }
 }

@@ -34,6 +34,10 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesAcs
             ? sp.GetRequiredService<AcsEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
+        // The acknowledgment links the status page and skips bounced addresses (Conversation/).
+        services.TryAddSingleton<Conversation.StatusLinks>();
+        services.TryAddSingleton<Conversation.BouncedAddresses>();
+        services.AddStorageResources(StorageResourceKind.Table, Conversation.BouncedAddresses.TableName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, AcknowledgmentMail>());
         return services;
     }

@@ -92,7 +92,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             message.Headers.Add("X-Auto-Response-Suppress", "All");
             foreach (var (key, value) in email.Headers ?? new Dictionary<string, string>())
             {
-                message.Headers.Add(key, value);
+                // Replaces a header set above (Auto-Submitted: auto-replied on acknowledgments) instead of repeating it.
+                message.Headers[key] = value;
             }
 
             var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };

@@ -22,6 +22,7 @@ public static class ActionCommands
         Check(errors, "text", body.Text, MaxTextLength);
         Check(errors, "reason", body.Reason, MaxTextLength);
         Check(errors, "resolution", body.Resolution, MaxTextLength);
+        Check(errors, "question", body.Question, MaxTextLength);
         Check(errors, "assignee", body.Assignee, MaxNameLength);
         Check(errors, "provider", body.Provider, MaxNameLength);
 
@@ -57,7 +58,7 @@ public static class ActionCommands
         var field = name is null ? null : Fields.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
         return field switch
         {
-            null => (null, "The body must be a JSON object with the action's fields (actor, text, visibility, assignee, on, provider, reason, resolution, priority)."),
+            null => (null, "The body must be a JSON object with the action's fields (actor, text, visibility, assignee, on, question, provider, reason, resolution, priority)."),
             "visibility" => (field, $"The field 'visibility' must be one of {HelpdeskJson.AllowedValues<Visibility>()}."),
             "on" => (field, $"The field 'on' must be one of {HelpdeskJson.AllowedValues<WaitingOn>()}."),
             "priority" => (field, $"The field 'priority' must be one of {HelpdeskJson.AllowedValues<Priority>()}."),
@@ -65,7 +66,7 @@ public static class ActionCommands
         };
     }
 
-    private static readonly string[] Fields = ["actor", "text", "visibility", "assignee", "on", "provider", "reason", "resolution", "priority"];
+    private static readonly string[] Fields = ["actor", "text", "visibility", "assignee", "on", "question", "provider", "reason", "resolution", "priority"];
 
     // "$.visibility" or "$['visibility']" (names with special characters); the first segment is the field.
     private static string? PropertyOf(string? path)
@@ -107,7 +108,14 @@ public static class ActionCommands
             return null;
         }
 
-        return new Wait(actor, body.On.Value, body.On == WaitingOn.Provider ? provider : null, Blank(body.Text));
+        if (body.On == WaitingOn.Provider && Blank(body.Question) is not null)
+        {
+            errors["question"] = ["A question is for the requester: use 'text' for a note about the provider."];
+            return null;
+        }
+
+        return new Wait(actor, body.On.Value, body.On == WaitingOn.Provider ? provider : null, Blank(body.Text),
+            body.On == WaitingOn.Requester ? Blank(body.Question) : null);
     }
 
     private static TicketCommand? Missing(Dictionary<string, string[]> errors, string field, string message)

@@ -17,6 +17,9 @@ public sealed record ActionRequest
     /// <summary>For wait: requester or provider.</summary>
     public WaitingOn? On { get; init; }
 
+    /// <summary>For wait on the requester: the question to ask them (public, mailed to the requester).</summary>
+    public string? Question { get; init; }
+
     /// <summary>For wait on a provider: which one (internet provider, software vendor...).</summary>
     public string? Provider { get; init; }
 

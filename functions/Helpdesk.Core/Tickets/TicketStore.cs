@@ -91,6 +91,13 @@ public sealed class TicketStore(StorageClients storage)
     public Task RecordAsync(int number, TimelineEntry entry, string entryId, CancellationToken ct) =>
         Table.UpsertEntityAsync(TimelineEntity(number, entry, entryId), TableUpdateMode.Replace, ct);
 
+    /// <summary>One timeline line, by the time and id it was written under (the id ends a ticket event's id), or null.</summary>
+    public async Task<TimelineEntry?> GetTimelineEntryAsync(int number, DateTimeOffset at, string entryId, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(number), TimelineRowKey(at, entryId), cancellationToken: ct);
+        return response.HasValue ? TimelineFromEntity(response.Value!) : null;
+    }
+
     public async Task<bool> HasRecordAsync(int number, DateTimeOffset at, string entryId, CancellationToken ct)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(

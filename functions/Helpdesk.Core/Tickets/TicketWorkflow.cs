@@ -90,6 +90,14 @@ public static class TicketWorkflow
             data["provider"] = w.Provider;
         }
 
+        // A question is for the requester's eyes (and mailed to them); any other hold is an internal note.
+        if (w.Question is not null)
+        {
+            data["question"] = w.Question;
+            return new(t with { Status = status, WaitingOn = w.On, Provider = w.Provider }, TicketEventKind.Waiting,
+                w.Question, Visibility.Public, data);
+        }
+
         return new(t with { Status = status, WaitingOn = w.On, Provider = w.Provider }, TicketEventKind.Waiting,
             w.Text ?? $"Waiting on {who}.", Visibility.Internal, data);
     }

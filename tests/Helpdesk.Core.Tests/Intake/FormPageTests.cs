@@ -31,7 +31,9 @@ public class FormPageTests
         var html = FormPage.Render("fr", new IntakeOptions(), "t", values, errors);
 
         Assert.Contains("class=\"error-summary\" role=\"alert\"", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#email\">Ce champ est obligatoire.</a>", html, StringComparison.Ordinal);
+        // The summary names the field; the message beside the field stays short.
+        Assert.Contains("<a href=\"#email\">Indiquez votre adresse e-mail</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"error\" id=\"email-error\">Ce champ est obligatoire.</p>", html, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\" aria-describedby=\"email-error\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"", html, StringComparison.Ordinal);

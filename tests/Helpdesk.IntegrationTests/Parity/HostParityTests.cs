@@ -61,12 +61,12 @@ public class HostParityTests
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
             "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
-            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/"], functions);
+            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/", "AddHelpdeskConversation Conversation/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
     [Fact]
-    public void OnlyTheFormTicketCreationAndHeartbeats_AreAnonymous_InTheFunctionsApp()
+    public void OnlyTheFormTicketCreationStatusPageAndHeartbeats_AreAnonymous_InTheFunctionsApp()
     {
         var authLevels = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
@@ -74,8 +74,11 @@ public class HostParityTests
             .Select(b => (Route: b.GetProperty("route").GetString()!, Level: b.GetProperty("authLevel").GetString()!))
             .ToList();
 
-        // Heartbeats check their own key in Core (HeartbeatHandler), not a function key.
-        Assert.Equal([InventoryRoutes.BackupHeartbeat, InventoryRoutes.PatchHeartbeat, IntakeRoutes.Form, IntakeRoutes.Tickets], authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
+        // Heartbeats check their own key in Core (HeartbeatHandler), not a function key; the status page (GET and its
+        // form POST) is public: its signed link is the key.
+        Assert.Equal(new[] { InventoryRoutes.BackupHeartbeat, InventoryRoutes.PatchHeartbeat, IntakeRoutes.Form, IntakeRoutes.Tickets,
+                Helpdesk.Core.Conversation.ConversationRoutes.Status, Helpdesk.Core.Conversation.ConversationRoutes.Status }
+            .Order(StringComparer.Ordinal), authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
         Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
     }
 

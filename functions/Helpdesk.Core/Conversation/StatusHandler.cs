@@ -1,0 +1,261 @@
+using System.Globalization;
+using Helpdesk.Core.Localization;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Conversation;
+
+/// <summary>
+/// The status page's routes, written once for both hosts. A link that is malformed, forged, expired or names no ticket
+/// gets the same <c>403</c> page, which says nothing about any ticket. Posts (reply, "it is solved", "it is still
+/// broken", rating) need the link and the page's per-form token (<see cref="StatusLinks.FormToken"/>): a page of another
+/// site cannot post for the requester without both. The requester acts under their own address, so their words are
+/// public comments that are never mailed back to them. After a post the browser is sent back to the page (303).
+/// </summary>
+public sealed class StatusHandler(
+    StatusLinks links,
+    TicketStore store,
+    TicketService tickets,
+    SatisfactionStore satisfaction,
+    IOptions<ConversationOptions> options,
+    IOptions<BusinessCalendarOptions> calendar,
+    TimeProvider time,
+    ILogger<StatusHandler> logger)
+{
+    /// <summary>A status form post is small: a reply of at most <see cref="ActionCommands.MaxTextLength"/> characters and tokens.</summary>
+    public const int MaxPostBytes = 64 * 1024;
+
+    private static readonly string[] Actions = ["reply", "solved", "broken", "rate"];
+
+    public async Task<IResult> GetAsync(HttpRequest request, string token, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ticket = await AuthorizeAsync(token, ct);
+        if (ticket is null)
+        {
+            return Denied(request);
+        }
+
+        var lang = LangOf(request, ticket);
+        int? chosen = int.TryParse(request.Query["rate"], NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 5 ? r : null;
+        var done = request.Query["done"].ToString();
+        var notice = Actions.Contains(done) ? ConversationTexts.Get(lang, "status.done." + done) : null;
+        return await PageAsync(ticket, token, lang, StatusCodes.Status200OK, chosen, notice, new Dictionary<string, string>(), null, ct);
+    }
+
+    public async Task<IResult> PostAsync(HttpRequest request, string token, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ticket = await AuthorizeAsync(token, ct);
+        if (ticket is null)
+        {
+            return Denied(request);
+        }
+
+        var lang = LangOf(request, ticket);
+        if (request.ContentLength is null or > MaxPostBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
+                detail: $"A status page form is at most {MaxPostBytes} bytes, sent with its length.");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                detail: "Send the status page's form (application/x-www-form-urlencoded).");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: "The form could not be read.");
+        }
+        catch (Exception ex) when (BodyReadFailure.Of(ex) is { } failure)
+        {
+            return failure.ToResult();
+        }
+
+        var now = time.GetUtcNow();
+        var action = form["action"].ToString();
+        if (!links.VerifyFormToken(token, form["formToken"], now))
+        {
+            ConversationLog.StatusLinkRefused(logger, "form token");
+            return await PageAsync(ticket, token, lang, StatusCodes.Status403Forbidden, null, null,
+                new Dictionary<string, string> { [FieldOf(action)] = ConversationTexts.Get(lang, "status.form.expired") }, null, ct);
+        }
+
+        if (!Actions.Contains(action))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown action",
+                detail: $"'{action}' is not a status page action. Actions: {string.Join(", ", Actions)}.");
+        }
+
+        if (ticket.Status == TicketStatus.Closed && action != "rate")
+        {
+            return await PageAsync(ticket, token, lang, StatusCodes.Status409Conflict, null, null,
+                new Dictionary<string, string> { ["title"] = ConversationTexts.Get(lang, "status.action.closed") }, null, ct);
+        }
+
+        var actor = ticket.Requester.Email;
+        var text = form["text"].ToString().Trim();
+        try
+        {
+            switch (action)
+            {
+                case "reply":
+                    if (text.Length == 0 || text.Length > ActionCommands.MaxTextLength)
+                    {
+                        var message = text.Length == 0
+                            ? ConversationTexts.Get(lang, "status.reply.empty")
+                            : ConversationTexts.Format(lang, "status.reply.long", ActionCommands.MaxTextLength);
+                        return await PageAsync(ticket, token, lang, StatusCodes.Status400BadRequest, null, null,
+                            new Dictionary<string, string> { ["reply-text"] = message }, form["text"].ToString(), ct);
+                    }
+
+                    await tickets.ApplyAsync(ticket.Number, new Comment(actor, text, Visibility.Public), ct);
+                    // The answer the ticket waited for: the clock runs again.
+                    if (ticket.Status == TicketStatus.WaitingOnRequester)
+                    {
+                        await tickets.ApplyAsync(ticket.Number, new Resume(actor, "The requester answered from the status page."), ct);
+                    }
+
+                    break;
+                case "solved":
+                    TicketCommand solved = ticket.Status == TicketStatus.Resolved
+                        ? new Close(actor, "The requester confirmed it is solved.")
+                        : new Resolve(actor, "The requester reports the problem is solved.");
+                    await tickets.ApplyAsync(ticket.Number, solved, ct);
+                    break;
+                case "broken":
+                    await tickets.ApplyAsync(ticket.Number, new Reopen(actor, text.Length == 0 ? "The requester reports it is still broken." : Limit(text)), ct);
+                    break;
+                case "rate":
+                    if (await RateAsync(ticket, form, lang, now, ct) is { } errors)
+                    {
+                        return await PageAsync(ticket, token, lang, StatusCodes.Status400BadRequest, null, null, errors, null, ct);
+                    }
+
+                    break;
+            }
+        }
+        catch (InvalidTransitionException)
+        {
+            return await PageAsync(ticket, token, lang, StatusCodes.Status409Conflict, null, null,
+                new Dictionary<string, string> { ["title"] = ConversationTexts.Get(lang, "status.action.invalid") }, null, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return await PageAsync(ticket, token, lang, StatusCodes.Status409Conflict, null, null,
+                new Dictionary<string, string> { ["title"] = ConversationTexts.Get(lang, "status.action.invalid") }, null, ct);
+        }
+
+        ConversationLog.StatusPageAction(logger, action, ticket.Number);
+        // Post/redirect/get: reloading the page never posts twice.
+        return new LocatedResult($"/{ApiRoutes.Prefix}/status/{token}?lang={lang}&done={action}", TypedResults.StatusCode(StatusCodes.Status303SeeOther));
+    }
+
+    private async Task<Dictionary<string, string>?> RateAsync(Ticket ticket, IFormCollection form, string lang, DateTimeOffset now, CancellationToken ct)
+    {
+        if (ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed))
+        {
+            return new Dictionary<string, string> { ["title"] = ConversationTexts.Get(lang, "status.action.invalid") };
+        }
+
+        if (!int.TryParse(form["rating"], NumberStyles.None, CultureInfo.InvariantCulture, out var rating) || rating is < 1 or > 5)
+        {
+            return new Dictionary<string, string> { ["rating"] = ConversationTexts.Get(lang, "status.rate.missing") };
+        }
+
+        var comment = form["comment"].ToString().Trim();
+        var stored = new SatisfactionRating(ticket.Number, rating, comment.Length == 0 ? null : Limit(comment, SatisfactionStore.MaxCommentLength), now);
+        await satisfaction.SaveAsync(stored, ct);
+        // Technicians see ratings in the ticket's history (internal: the requester has their own summary on the page).
+        await store.AppendAsync(ticket.Number, new TimelineEntry(now, ticket.Requester.Email, "satisfaction",
+            $"Rated {rating}/5 by the requester." + (stored.Comment is null ? "" : " " + stored.Comment), Visibility.Internal,
+            new Dictionary<string, string> { ["rating"] = rating.ToString(CultureInfo.InvariantCulture) }), Guid.NewGuid().ToString("N")[..12], ct);
+        ConversationLog.SatisfactionRated(logger, ticket.Number, rating);
+        return null;
+    }
+
+    /// <summary>The ticket of a valid, unexpired link, or null (the same answer for every reason: nothing leaks).</summary>
+    private async Task<Ticket?> AuthorizeAsync(string? token, CancellationToken ct)
+    {
+        if (!StatusLinks.TryParse(token, out var number, out var expires))
+        {
+            ConversationLog.StatusLinkRefused(logger, "malformed");
+            return null;
+        }
+
+        if (expires <= time.GetUtcNow())
+        {
+            ConversationLog.StatusLinkRefused(logger, "expired");
+            return null;
+        }
+
+        var stored = await store.GetAsync(number, ct);
+        if (stored is null || !links.Verify(token!, number, stored.Ticket.Requester.Email))
+        {
+            ConversationLog.StatusLinkRefused(logger, "signature");
+            return null;
+        }
+
+        return stored.Ticket;
+    }
+
+    private async Task<IResult> PageAsync(Ticket ticket, string token, string lang, int status, int? chosen, string? notice,
+        Dictionary<string, string> errors, string? replyText, CancellationToken ct)
+    {
+        // Read again after a change so the page shows it; the timeline is the ticket's partition.
+        var fresh = (await store.GetAsync(ticket.Number, ct))?.Ticket ?? ticket;
+        var timeline = await store.GetTimelineAsync(ticket.Number, ct);
+        var rating = await satisfaction.GetAsync(ticket.Number, ct);
+        var now = time.GetUtcNow();
+        var zone = Zone();
+        var model = new StatusPageModel(lang, token, links.FormToken(token, now), fresh, timeline, NextStep(fresh, lang, now, zone),
+            string.IsNullOrWhiteSpace(options.Value.EmergencyPhone) ? null : options.Value.EmergencyPhone.Trim(),
+            rating, chosen, notice, errors, replyText, zone);
+        return HtmlPage.Result(StatusPage.Render(model), status);
+    }
+
+    /// <summary>What happens next, in the requester's words (business-time targets from the SLA feature, see <see cref="Ticket.DueAt"/>).</summary>
+    public static string? NextStep(Ticket t, string lang, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t.Status switch
+        {
+            TicketStatus.New when t.DueAt is { } due => ConversationTexts.Format(lang, "status.next.response", PromisedTime.Words(lang, due, now, zone)),
+            TicketStatus.InProgress when t.DueAt is { } due => ConversationTexts.Format(lang, "status.next.resolution", PromisedTime.Words(lang, due, now, zone)),
+            TicketStatus.WaitingOnRequester => ConversationTexts.Get(lang, "status.next.waiting"),
+            TicketStatus.WaitingOnProvider => ConversationTexts.Get(lang, "status.next.provider"),
+            TicketStatus.Resolved => ConversationTexts.Get(lang, "status.next.resolved"),
+            TicketStatus.Closed => ConversationTexts.Get(lang, "status.next.closed"),
+            _ => null,
+        };
+    }
+
+    private TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(calendar.Value.TimeZone);
+
+    private static IResult Denied(HttpRequest request) =>
+        HtmlPage.Result(StatusPage.RenderDenied(Language.FromRequest(request)), StatusCodes.Status403Forbidden);
+
+    // ?lang= (the page's language switch) wins; otherwise the requester's own language, as in their mails.
+    private static string LangOf(HttpRequest request, Ticket ticket) =>
+        Language.IsSupported(request.Query["lang"]) ? Language.Normalize(request.Query["lang"]) : Language.Normalize(ticket.Requester.Language);
+
+    private static string FieldOf(string action) => action switch
+    {
+        "reply" => "reply-text",
+        "rate" => "rating",
+        _ => "title",
+    };
+
+    private static string Limit(string text, int max = ActionCommands.MaxTextLength) => text.Length > max ? text[..max] : text;
+}
