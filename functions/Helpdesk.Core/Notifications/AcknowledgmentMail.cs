@@ -48,6 +48,14 @@ public sealed class AcknowledgmentMail(
             return;
         }
 
+        if (ticketEvent.Ticket.NoAutoReply is { } why)
+        {
+            // Inbound mail decided this sender must never get an automatic answer (list, no-reply, machine): no loop, no list-wide mail.
+            await RecordAsync(ticketEvent.Number, at, "email-suppressed", $"No acknowledgment sent: {why}.", Visibility.Internal,
+                new Dictionary<string, string> { ["template"] = Template, ["reason"] = why }, cancellationToken);
+            return;
+        }
+
         var email = Compose(ticketEvent, options.Value, thread);
         var to = email.To[0].Address;
         if (!await limiter.TryAcquireAsync(to, ticketEvent.EventId, ticketEvent.At, cancellationToken))
