@@ -1,4 +1,5 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
@@ -30,7 +31,8 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

@@ -1,9 +1,11 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Standalone.Email;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Sla;
@@ -30,7 +32,8 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -38,7 +41,8 @@ public static class Program
         builder.Services
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
             .AddHelpdeskIntakeSchedules()       // Intake: daily sweep of orphan attachments
-            .AddHelpdeskSlaListeners();         // Sla: notifications queue, daily reconcile
+            .AddHelpdeskSlaListeners()          // Sla: notifications queue, daily reconcile
+            .AddHelpdeskEmailListeners();       // Email: inbound key, inbound-email queue, SMTP listener
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,6 +50,7 @@ public static class Program
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
+        routes.MapHelpdeskEmail();              // Email: inbound webhooks (inbound key; Mailgun signature)
         return app;
     }
 }

@@ -18,6 +18,7 @@ public static class EmailServiceCollectionExtensions
         services.AddStorageResources(StorageResourceKind.Container, InboundMailStore.Container);
         services.AddStorageResources(StorageResourceKind.Queue, InboundQueues.Mail, QueueRules.Poison(InboundQueues.Mail));
         services.AddStorageResources(StorageResourceKind.Table, MailRecords.TableName);
+        services.TryAddSingleton<SupportAddresses>();
         services.TryAddSingleton<InboundMailStore>();
         services.TryAddSingleton<MailRecords>();
         services.TryAddSingleton<InboundMailIntake>();

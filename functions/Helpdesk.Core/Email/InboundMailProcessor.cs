@@ -31,7 +31,7 @@ public sealed partial class InboundMailProcessor(
     StorageClients storage,
     IOptions<InboundOptions> inboundOptions,
     IOptions<IntakeOptions> intakeOptions,
-    IOptions<HelpdeskOptions> helpdesk,
+    SupportAddresses support,
     TimeProvider time,
     ILogger<InboundMailProcessor> logger)
 {
@@ -92,7 +92,7 @@ public sealed partial class InboundMailProcessor(
     private async Task<MailRecord> DecideAsync(ParsedMail mail, InboundMailMessage message, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var c = MailClassifier.Classify(mail, IsSupportAddress, id => thread.TicketOfMessageId(id) is not null);
+        var c = MailClassifier.Classify(mail, support.Contains, id => thread.TicketOfMessageId(id) is not null);
         if (c.Kind == MailKind.OwnMail)
         {
             return new MailRecord(Ignored, null, now, false, "own mail: " + c.Reason);
@@ -398,20 +398,6 @@ public sealed partial class InboundMailProcessor(
         }
 
         return data;
-    }
-
-    private bool IsSupportAddress(string address)
-    {
-        var support = helpdesk.Value.SupportAddress;
-        if (Same(address, support) || Options.Aliases.Any(a => Same(a, address)))
-        {
-            return true;
-        }
-
-        var at = support.LastIndexOf('@');
-        var plusPrefix = support[..at] + "+";
-        var domain = support[at..];
-        return address.StartsWith(plusPrefix, StringComparison.OrdinalIgnoreCase) && address.EndsWith(domain, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Same(string? a, string? b) => a is not null && b is not null && a.Trim().Equals(b.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -59,7 +59,7 @@ public class HostParityTests
         var functions = Features("Helpdesk.Functions");
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
-            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/"], functions);
+            "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskEmail Email/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
