@@ -63,7 +63,6 @@ public static class HtmlText
                 case IElement e when e.LocalName == "li":
                     text.Append("\n- ");
                     Walk(e, text, depth + 1);
-                    text.Append('\n');
                     break;
                 case IElement e when e.LocalName is "td" or "th":
                     Walk(e, text, depth + 1);
