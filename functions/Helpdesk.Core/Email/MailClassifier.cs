@@ -109,6 +109,11 @@ public static partial class MailClassifier
             return new(MailKind.Automated, "an empty return path");
         }
 
+        if (mail.Requester is { } requester && !DeliverableAddress().IsMatch(requester.Address))
+        {
+            return new(MailKind.Automated, "the sender address is not one a mail can be sent to");
+        }
+
         if (daemon || NoReply().IsMatch(senderLocal))
         {
             return new(MailKind.Automated, $"a {senderLocal} sender");
@@ -130,6 +135,9 @@ public static partial class MailClassifier
 
     [GeneratedRegex(@"^\s*(automatic reply|auto(matic)?[ -]?re(ply|sponse)|autoresponse|réponse automatique|reponse automatique|absent du bureau|absence du bureau|out of (the )?office|abwesenheitsnotiz|automatische antwort|afwezig|vacation|away until|on vacation|en congé|en vacances)", RegexOptions.IgnoreCase)]
     private static partial Regex OutOfOfficeSubject();
+
+    [GeneratedRegex(@"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]
+    private static partial Regex DeliverableAddress();
 
     [GeneratedRegex(@"^(no-?reply|do-?not-?reply|donotreply|noreply-.*|bounce[s]?|notifications?-noreply)$", RegexOptions.IgnoreCase)]
     private static partial Regex NoReply();

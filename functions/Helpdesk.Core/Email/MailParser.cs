@@ -20,18 +20,53 @@ public static partial class MailParser
     /// <exception cref="UnreadableMailException">Nothing of a mail can be read (no header block, no sender).</exception>
     public static ParsedMail Parse(ReadOnlyMemory<byte> raw)
     {
-        MimeMessage message;
+        try
+        {
+            return Read(Load(raw));
+        }
+        catch (Exception ex) when (ex is UnreadableMailException or FormatException && HeaderStart(raw.Span) is > 0 and var start)
+        {
+            // A line an archiver or MTA put before the headers ("---- Original email message ----", an mbox "From "
+            // line): read the message from its first header line.
+            return Read(Load(raw[start..]));
+        }
+    }
+
+    private static MimeMessage Load(ReadOnlyMemory<byte> raw)
+    {
         try
         {
             using var stream = new MemoryStream(raw.ToArray(), writable: false);
-            message = MimeMessage.Load(Options, stream);
+            return MimeMessage.Load(Options, stream);
         }
         catch (FormatException ex)
         {
             throw new UnreadableMailException("The message has no readable header block.", ex);
         }
+    }
 
-        return Read(message);
+    /// <summary>Where the first "Name: value" line starts within the first few lines, or -1.</summary>
+    private static int HeaderStart(ReadOnlySpan<byte> raw)
+    {
+        var offset = 0;
+        for (var line = 0; line < 5 && offset < raw.Length; line++)
+        {
+            var end = raw[offset..].IndexOf((byte)'\n');
+            var text = System.Text.Encoding.Latin1.GetString(raw.Slice(offset, end < 0 ? raw.Length - offset : end));
+            if (HeaderLine().IsMatch(text))
+            {
+                return offset;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            offset += end + 1;
+        }
+
+        return -1;
     }
 
     public static ParsedMail Read(MimeMessage message)
@@ -230,8 +265,6 @@ public static partial class MailParser
 
     private static ParserOptions CreateOptions()
     {
-        // MimeKit registers the code-page encodings itself on .NET; registering again makes it explicit and is harmless.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return new ParserOptions
         {
             AddressParserComplianceMode = RfcComplianceMode.Looser,
@@ -252,6 +285,9 @@ public static partial class MailParser
 
     [GeneratedRegex(@"<([^<>\s]+@[^<>\s]+)>")]
     private static partial Regex MessageIdInBrackets();
+
+    [GeneratedRegex(@"^(From|Return-Path|Received|Date|Subject|To|Message-ID|MIME-Version|Delivered-To|X-[A-Za-z0-9-]+)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderLine();
 
     [GeneratedRegex(@"^\s*(?:Message-ID|X-Original-Message-ID)\s*:\s*<([^<>\s]+@[^<>\s]+)>", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex QuotedMessageId();
