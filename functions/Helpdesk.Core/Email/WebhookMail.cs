@@ -138,6 +138,9 @@ public static class WebhookMail
         IReadOnlyList<(string Name, string Type, byte[] Content, string? ContentId)> files, string? cc = null)
     {
         var message = new MimeMessage();
+        // A new MimeMessage starts with an empty From and Subject and a fresh random Message-ID: none may survive, or a
+        // redelivery would look like another mail and an empty sender like a real one.
+        message.Headers.Clear();
         foreach (var (name, value) in headers)
         {
             // The body is rebuilt below: the original's MIME headers would describe another structure.
@@ -170,6 +173,7 @@ public static class WebhookMail
             }
         }
 
+        message.Headers.Add(HeaderId.MimeVersion, "1.0");
         message.Body = body.ToMessageBody();
         using var buffer = new MemoryStream();
         message.WriteTo(FormatOptions.Default, buffer);

@@ -8,9 +8,9 @@ public sealed class SmtpIntakeOptionsValidator : IValidateOptions<SmtpIntakeOpti
     public ValidateOptionsResult Validate(string? name, SmtpIntakeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Port is { } port && port is < 1 or > 65535)
+        if (options.Port is { } port && port is < 0 or > 65535)
         {
-            return ValidateOptionsResult.Fail($"{SmtpIntakeOptions.Section}:Port must be between 1 and 65535 (was {port}).");
+            return ValidateOptionsResult.Fail($"{SmtpIntakeOptions.Section}:Port must be between 0 (any free port) and 65535 (was {port}).");
         }
 
         return IPAddress.TryParse(options.Address, out _)
