@@ -53,6 +53,10 @@ param smtpPassword string = ''
 @secure()
 param signingKey string = ''
 
+@description('Optional. Mailgun webhook signing key for inbound mail on /api/inbound/email/mailgun, stored in Key Vault as secret "mailgun-signing-key". Empty: no Mailgun route (it answers 401 to every delivery).')
+@secure()
+param mailgunSigningKey string = ''
+
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
 
@@ -88,6 +92,7 @@ var storageSuffix = environment().suffixes.storage
 var secretNames = {
   smtpPassword: 'smtp-password'
   signingKey: 'signing-key'
+  mailgunSigningKey: 'mailgun-signing-key'
   acsConnectionString: 'acs-connection-string'
 }
 
@@ -132,6 +137,7 @@ module keyVault 'modules/keyvault.bicep' = {
     secrets: {
       '${secretNames.smtpPassword}': smtpPassword
       '${secretNames.signingKey}': signingKey
+      '${secretNames.mailgunSigningKey}': mailgunSigningKey
     }
   }
 }
@@ -205,6 +211,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Smtp__UserName: smtpUserName
       Helpdesk__Smtp__Password: keyVaultReference(keyVault.outputs.name, secretNames.smtpPassword)
       Helpdesk__Signing__Key: keyVaultReference(keyVault.outputs.name, secretNames.signingKey)
+      Helpdesk__Inbound__MailgunSigningKey: empty(mailgunSigningKey) ? '' : keyVaultReference(keyVault.outputs.name, secretNames.mailgunSigningKey)
     }
   }
 }

@@ -13,7 +13,7 @@ public sealed class InboundOptionsValidator : IValidateOptions<InboundOptions>
             errors.Add($"{InboundOptions.Section}:MaxMessageBytes must be between 65536 and {InboundOptions.MaxMessageBytesLimit} (was {options.MaxMessageBytes}).");
         }
 
-        if (options.MailgunSigningKey is { } key && key.Trim().Length < 16)
+        if (!string.IsNullOrWhiteSpace(options.MailgunSigningKey) && options.MailgunSigningKey.Trim().Length < 16)
         {
             errors.Add($"{InboundOptions.Section}:MailgunSigningKey must be at least 16 characters when set.");
         }
