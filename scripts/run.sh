@@ -12,6 +12,7 @@ smtp4dev_url="http://127.0.0.1:5080"
 smtp_port=2525
 imap_port=1143
 pop3_port=1110
+inbound_smtp_port=2526
 azurite_ports=(10000 10001 10002)
 local_dir="$root/.local"
 log_dir="$local_dir/logs"
@@ -61,7 +62,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for port in "${azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" 5080 7071; do
+for port in "${azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" "$inbound_smtp_port" 5080 7071; do
   port_open "$port" && die "Port $port is already in use (another ./scripts/run.sh, Azurite or smtp4dev running?)."
 done
 
@@ -106,6 +107,12 @@ if [[ ! -s "$local_dir/signing-key" ]]; then
   (umask 077 && openssl rand -base64 32 >"$local_dir/signing-key")
 fi
 signing_key="$(<"$local_dir/signing-key")"
+if [[ ! -s "$local_dir/inbound-key" ]]; then
+  # What relays and webhook providers present on /api/inbound/email/* (never the technicians' key).
+  (umask 077 && openssl rand -hex 24 >"$local_dir/inbound-key")
+  log "Generated an inbound mail key in .local/inbound-key"
+fi
+inbound_key="$(<"$local_dir/inbound-key")"
 
 log "Building the standalone host (Release)"
 # Built first, errors only, so that restore warnings do not bury the banner.
@@ -114,6 +121,8 @@ dotnet build functions/Helpdesk.Standalone -c Release -nologo -v quiet -clp:Erro
 log "Starting the standalone host on $app_url"
 Helpdesk__ApiKey="$api_key" \
 Helpdesk__Signing__Key="$signing_key" \
+Helpdesk__Inbound__Key="$inbound_key" \
+Helpdesk__Inbound__Smtp__Port=$inbound_smtp_port \
 Helpdesk__Storage__ConnectionString="UseDevelopmentStorage=true" \
 Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \
@@ -134,12 +143,16 @@ cat <<BANNER
   smtp4dev inbox  $smtp4dev_url   (SMTP 127.0.0.1:$smtp_port)
   Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true)
   API key         $api_key   (in .local/api-key)
+  Inbound mail    SMTP 127.0.0.1:$inbound_smtp_port, or POST $app_url/api/inbound/email/raw?code=$inbound_key
+  Inbound key     $inbound_key   (in .local/inbound-key)
 
   Examples:
     curl -X POST $app_url/api/tickets -H 'Content-Type: application/json' \
       -d '{"name":"Marie Dubois","email":"marie@example.be","subject":"Écran noir","description":"Plus d image","category":"hardware","impact":"individual","canWork":"no"}'
     curl -H "x-functions-key: $api_key" $app_url/api/queues/L1
     curl -H "x-functions-key: $api_key" $app_url/api/tickets/1001
+    curl smtp://127.0.0.1:$inbound_smtp_port --mail-from marie@example.be --mail-rcpt support@helpdesk.localhost --upload-file message.eml
+    curl -X POST "$app_url/api/inbound/email/raw?code=$inbound_key" -H 'Content-Type: message/rfc822' --data-binary @message.eml
 
   Logs in .local/logs/. Press Ctrl+C to stop everything.
 
