@@ -9,6 +9,7 @@ using Helpdesk.Benchmarks;
 //   [--baseline-seconds 10] [--warmup-seconds 3] [--keep-log] [--no-debug] [--host-dll path]
 // Mode `sla`: open P1 tickets whose escalations fall due over a spread; lateness, missed/duplicated, requests per ticket.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- sla [--tickets 2000] [--spread 60] [--resolution 120] ... (see SlaOptions.Usage)
+// Mode `mail` / `mailfuzz`: inbound mail end to end beside the form rate, and the mail parsers' fuzz (see MailBenchmark.Usage).
 // Mode `fuzz`: the integration test's seeded request generator at scale; 5xx, leaks, unreferenced blobs, memory, rate.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- fuzz [--requests 100000] [--seed S] [--concurrency 8] ... (see FuzzOptions.Usage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +27,18 @@ else if (mode == "sla" && SlaOptions.Parse(rest) is { } slaOptions)
 {
     run = () => SlaBenchmark.RunAsync(slaOptions, Benchmark.RepoRoot());
 }
+else if (mode == "mail")
+{
+    run = () => MailBenchmark.RunAsync(rest, Benchmark.RepoRoot());
+}
+else if (mode == "mailfuzz")
+{
+    run = () =>
+    {
+        MailBenchmark.RunFuzz(rest, Benchmark.RepoRoot());
+        return Task.CompletedTask;
+    };
+}
 else if (mode == "fuzz" && FuzzOptions.Parse(rest) is { } fuzzOptions)
 {
     run = () => FuzzBenchmark.RunAsync(fuzzOptions, Benchmark.RepoRoot());
@@ -36,6 +49,7 @@ if (run is null)
     Console.WriteLine("usage: " + IntakeUsage);
     Console.WriteLine("       " + SlaOptions.Usage);
     Console.WriteLine("       " + FuzzOptions.Usage);
+    Console.WriteLine("       " + MailBenchmark.Usage);
     return 0;
 }
 
