@@ -92,7 +92,7 @@ internal static partial class MailBenchmark
         Console.WriteLine($"Email: {visible.Count}/{messages} processed ({deliveries.Count} posts, {failures} refused) in {elapsed.TotalSeconds:0.0} s = {rate:0.0} messages/s " +
             $"({rate / formResult.PerSecond:P0} of the form intake rate)");
         Console.WriteLine($"Post → ticket recorded: p50 {P(0.5):0} ms, p99 {P(0.99):0} ms, max {P(1):0} ms");
-        Console.WriteLine($"Tickets from mail: {tickets.Count} distinct for {messages} distinct messages (duplicates: {tickets.Values.Count(n => n > 1)}, lost: {messages - visible.Count}); " +
+        Console.WriteLine($"Tickets from mail: {tickets.Count} distinct for {messages} distinct messages (duplicates: {tickets.Values.Count(n => n > 1)}, not processed when the run stopped: {messages - visible.Count}); " +
             $"ticket rows {ticketRows} = form {formResult.Created} + mail {ticketRows - formResult.Created}");
     }
 

@@ -264,7 +264,7 @@ public sealed partial class InboundMailProcessor(
             text.Append(" Some characters could not be decoded in the mail's charset; the original is attached as original.eml.");
         }
 
-        foreach (Match tag in SubjectTag().Matches(mail.Subject))
+        foreach (var tag in decision.Outcome == Created ? SubjectTag().Matches(mail.Subject).ToList() : [])
         {
             text.Append(CultureInfo.InvariantCulture, $" The subject mentions {tag.Value.Trim('[', ']')}; the mail was not added to it (the sender is not a participant of that ticket, or it does not exist).");
         }
