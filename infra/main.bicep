@@ -167,6 +167,9 @@ param signingKey string = ''
 
 @description('Optional. Keep the Durable task hub (the SLA engine) on its own storage account, as the Durable Functions performance guidance recommends, so that its queue polls and history writes never queue in front of the ticket store. False: one account for everything (a small tenant may prefer it).')
 param separateTaskHubStorage bool = true
+@description('Optional. Mailgun webhook signing key for inbound mail on /api/inbound/email/mailgun, stored in Key Vault as secret "mailgun-signing-key". Empty: no Mailgun route (it answers 401 to every delivery).')
+@secure()
+param mailgunSigningKey string = ''
 
 @description('Optional. Create Azure Communication Services Email (Azure-managed domain) and send through its REST API instead of SMTP.')
 param enableCommunicationServices bool = false
@@ -229,6 +232,7 @@ var slaListSettings = union(
 var secretNames = {
   smtpPassword: 'smtp-password'
   signingKey: 'signing-key'
+  mailgunSigningKey: 'mailgun-signing-key'
   acsConnectionString: 'acs-connection-string'
   heartbeatKey: 'heartbeat-key'
 }
@@ -285,6 +289,7 @@ module keyVault 'modules/keyvault.bicep' = {
       '${secretNames.smtpPassword}': smtpPassword
       '${secretNames.signingKey}': signingKey
       '${secretNames.heartbeatKey}': heartbeatKey
+      '${secretNames.mailgunSigningKey}': mailgunSigningKey
     }
   }
 }
@@ -403,6 +408,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Inventory__HeartbeatKey: keyVaultReference(keyVault.outputs.name, secretNames.heartbeatKey)
       Helpdesk__Maintenance__ItContact: empty(itContactAddress) ? supportAddress : itContactAddress
       Helpdesk__Maintenance__Language: maintenanceLanguage
+      Helpdesk__Inbound__MailgunSigningKey: empty(mailgunSigningKey) ? '' : keyVaultReference(keyVault.outputs.name, secretNames.mailgunSigningKey)
     }
     // Calendar closed days and provider contracts: names built from the parameters (see slaListSettings).
     additionalAppSettings: slaListSettings

@@ -12,6 +12,7 @@ smtp4dev_url="http://127.0.0.1:5080"
 smtp_port=2525
 imap_port=1143
 pop3_port=1110
+inbound_smtp_port=2526
 azurite_ports=(10000 10001 10002)
 # The Durable task hub (SLA engine) has its own Azurite, as it has its own storage account on Azure: its queue polls
 # and history writes never wait in line with a requester's form post (docs/performance.md).
@@ -65,7 +66,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for port in "${azurite_ports[@]}" "${durable_azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" 5080 7071; do
+for port in "${azurite_ports[@]}" "${durable_azurite_ports[@]}" "$smtp_port" "$imap_port" "$pop3_port" "$inbound_smtp_port" 5080 7071; do
   port_open "$port" && die "Port $port is already in use (another ./scripts/run.sh, Azurite or smtp4dev running?)."
 done
 
@@ -119,6 +120,12 @@ if [[ ! -s "$local_dir/signing-key" ]]; then
   (umask 077 && openssl rand -base64 32 >"$local_dir/signing-key")
 fi
 signing_key="$(<"$local_dir/signing-key")"
+if [[ ! -s "$local_dir/inbound-key" ]]; then
+  # What relays and webhook providers present on /api/inbound/email/* (never the technicians' key).
+  (umask 077 && openssl rand -hex 24 >"$local_dir/inbound-key")
+  log "Generated an inbound mail key in .local/inbound-key"
+fi
+inbound_key="$(<"$local_dir/inbound-key")"
 
 log "Building the standalone host (Release)"
 # Built first, errors only, so that restore warnings do not bury the banner.
@@ -127,6 +134,8 @@ dotnet build functions/Helpdesk.Standalone -c Release -nologo -v quiet -clp:Erro
 log "Starting the standalone host on $app_url"
 Helpdesk__ApiKey="$api_key" \
 Helpdesk__Signing__Key="$signing_key" \
+Helpdesk__Inbound__Key="$inbound_key" \
+Helpdesk__Inbound__Smtp__Port=$inbound_smtp_port \
 Helpdesk__Storage__ConnectionString="UseDevelopmentStorage=true" \
 DurableStorage="$durable_connection" \
 Helpdesk__Smtp__Host=127.0.0.1 \
@@ -149,12 +158,16 @@ cat <<BANNER
   Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true): tickets
                   blob 10010, queue 10011, table 10012 (DurableStorage): the SLA engine's task hub
   API key         $api_key   (in .local/api-key)
+  Inbound mail    SMTP 127.0.0.1:$inbound_smtp_port, or POST $app_url/api/inbound/email/raw?code=$inbound_key
+  Inbound key     $inbound_key   (in .local/inbound-key)
 
   Examples:
     curl -X POST $app_url/api/tickets -H 'Content-Type: application/json' \
       -d '{"name":"Marie Dubois","email":"marie@example.be","subject":"Écran noir","description":"Plus d image","category":"hardware","impact":"individual","canWork":"no"}'
     curl -H "x-functions-key: $api_key" $app_url/api/queues/L1
     curl -H "x-functions-key: $api_key" $app_url/api/tickets/1001
+    curl smtp://127.0.0.1:$inbound_smtp_port --mail-from marie@example.be --mail-rcpt support@helpdesk.localhost --upload-file message.eml
+    curl -X POST "$app_url/api/inbound/email/raw?code=$inbound_key" -H 'Content-Type: message/rfc822' --data-binary @message.eml
 
   Logs in .local/logs/. Press Ctrl+C to stop everything.
 

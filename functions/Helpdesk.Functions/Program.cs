@@ -1,5 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Conversation;
+using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
@@ -38,7 +39,8 @@ public static class Program
             .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
             .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
-            .AddHelpdeskConversation();     // Conversation/   requester mails per public step, status page, satisfaction
+            .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
+            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

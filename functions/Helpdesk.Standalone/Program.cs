@@ -1,5 +1,6 @@
 using Helpdesk.Core;
 using Helpdesk.Core.Conversation;
+using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
@@ -9,6 +10,7 @@ using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Standalone.Conversation;
+using Helpdesk.Standalone.Email;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Inventory;
@@ -42,7 +44,8 @@ public static class Program
             .AddHelpdeskInventory()         // Inventory/      assets, CSV import/export, heartbeats, ticket ↔ asset link
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
             .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
-            .AddHelpdeskConversation();     // Conversation/   requester mails per public step, status page, satisfaction
+            .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
+            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -51,7 +54,8 @@ public static class Program
             .AddHelpdeskTicketEventsListener()  // Tickets: ticket-events queue
             .AddHelpdeskIntakeSchedules()       // Intake: daily sweep of orphan attachments
             .AddHelpdeskSlaListeners()          // Sla: notifications queue, daily reconcile
-            .AddHelpdeskMaintenanceSchedules(); // Maintenance: hourly scan
+            .AddHelpdeskMaintenanceSchedules()  // Maintenance: hourly scan
+            .AddHelpdeskEmailListeners();       // Email: inbound key, inbound-email queue, SMTP listener
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -63,6 +67,7 @@ public static class Program
         routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
         routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         routes.MapHelpdeskConversation();       // Conversation: status page (public, signed link), satisfaction report
+        routes.MapHelpdeskEmail();              // Email: inbound webhooks (inbound key; Mailgun signature)
         return app;
     }
 }

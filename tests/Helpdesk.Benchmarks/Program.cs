@@ -11,6 +11,7 @@ using Helpdesk.Benchmarks;
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- sla [--tickets 2000] [--spread 60] [--resolution 120] ... (see SlaOptions.Usage)
 // Mode `maintenance`: scan of N assets (duration, storage requests per asset, memory; the second scan sends nothing) and CSV import rows/s.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- maintenance [--assets 10000]
+// Mode `mail` / `mailfuzz`: inbound mail end to end beside the form rate, and the mail parsers' fuzz (see MailBenchmark.Usage).
 // Mode `fuzz`: the integration test's seeded request generator at scale; 5xx, leaks, unreferenced blobs, memory, rate.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- fuzz [--requests 100000] [--seed S] [--concurrency 8] ... (see FuzzOptions.Usage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -32,6 +33,18 @@ else if (mode == "maintenance")
 {
     run = () => MaintenanceBenchmark.RunAsync(rest, Benchmark.RepoRoot());
 }
+else if (mode == "mail")
+{
+    run = () => MailBenchmark.RunAsync(rest, Benchmark.RepoRoot());
+}
+else if (mode == "mailfuzz")
+{
+    run = () =>
+    {
+        MailBenchmark.RunFuzz(rest, Benchmark.RepoRoot());
+        return Task.CompletedTask;
+    };
+}
 else if (mode == "fuzz" && FuzzOptions.Parse(rest) is { } fuzzOptions)
 {
     run = () => FuzzBenchmark.RunAsync(fuzzOptions, Benchmark.RepoRoot());
@@ -43,6 +56,7 @@ if (run is null)
     Console.WriteLine("       " + SlaOptions.Usage);
     Console.WriteLine("       " + FuzzOptions.Usage);
     Console.WriteLine("       " + MaintenanceBenchmark.Usage);
+    Console.WriteLine("       " + MailBenchmark.Usage);
     return 0;
 }
 

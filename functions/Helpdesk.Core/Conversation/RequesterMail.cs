@@ -74,6 +74,17 @@ public sealed class RequesterMail(
             return;
         }
 
+        if (t.NoAutoReply is { } automated)
+        {
+            // Inbound mail found the requester is a list, a no-reply or a machine: mailing it each step would reach a
+            // whole list or start a loop. Technicians see why on the timeline.
+            ConversationLog.MailSuppressed(logger, template, ticketEvent.Number);
+            await RecordAsync(ticketEvent.Number, at, recordId, "email-suppressed",
+                $"Mail '{template}' not sent to {to}: {automated}.", Visibility.Internal,
+                new Dictionary<string, string> { ["to"] = to, ["template"] = template }, cancellationToken);
+            return;
+        }
+
         var previous = await PreviousMessageIdAsync(ticketEvent.Number, at, cancellationToken);
         var email = Compose(kind, ticketEvent, line, entryId!, previous);
         try

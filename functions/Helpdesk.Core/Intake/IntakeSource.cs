@@ -7,4 +7,10 @@ namespace Helpdesk.Core.Intake;
 public sealed record IntakeSource(IntakeChannel Channel, string? Reference = null)
 {
     public const int MaxReferenceLength = 200;
+
+    /// <summary>
+    /// Why the product must never answer this requester automatically (a mailing list, a no-reply or auto-generated
+    /// sender...), or null. Kept on the ticket (<see cref="Tickets.Ticket.NoAutoReply"/>): no acknowledgment goes out.
+    /// </summary>
+    public string? NoAutoReply { get; init; }
 }

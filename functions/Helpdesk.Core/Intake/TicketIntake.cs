@@ -114,6 +114,7 @@ public sealed class TicketIntake(
             Attachments = [.. files.Select(f => f.Attachment)],
             Channel = WireName.Of(source.Channel),
             SourceReference = source.Reference,
+            NoAutoReply = source.NoAutoReply,
         };
         return ticket with { DueAt = deadlines.NextDue(ticket) };
     }

@@ -51,6 +51,14 @@ public sealed class AcknowledgmentMail(
             return;
         }
 
+        if (ticketEvent.Ticket.NoAutoReply is { } why)
+        {
+            // Inbound mail decided this sender must never get an automatic answer (list, no-reply, machine): no loop, no list-wide mail.
+            await RecordAsync(ticketEvent.Number, at, "email-suppressed", $"No acknowledgment sent: {why}.", Visibility.Internal,
+                new Dictionary<string, string> { ["template"] = Template, ["reason"] = why }, cancellationToken);
+            return;
+        }
+
         var email = Compose(ticketEvent, options.Value, thread, links);
         var to = email.To[0].Address;
         if (await bounced.ReasonAsync(to, cancellationToken) is { } bounceReason)

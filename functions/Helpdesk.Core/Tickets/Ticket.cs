@@ -38,6 +38,9 @@ public sealed record Ticket
     /// <summary>A reference within the channel: "form" or "api", a Message-ID, the technician who took the call...</summary>
     public string? SourceReference { get; init; }
 
+    /// <summary>Why no automatic mail may go to the requester (set by inbound mail for lists, no-reply and machine senders), or null.</summary>
+    public string? NoAutoReply { get; init; }
+
     /// <summary>Display form used in mail subjects and pages.</summary>
     public string Reference => FormatNumber(Number);
 

@@ -12,9 +12,10 @@ public sealed record TicketSnapshot(
     DateTimeOffset? DueAt,
     string? Assignee,
     WaitingOn? WaitingOn,
-    string? Provider)
+    string? Provider,
+    string? NoAutoReply = null)
 {
     public static TicketSnapshot Of(Ticket t) => new(
         t.Status, t.Priority, t.Level, t.Subject, t.Requester.Name, t.Requester.Email, t.Requester.Language,
-        t.CreatedAt, t.DueAt, t.Assignee, t.WaitingOn, t.Provider);
+        t.CreatedAt, t.DueAt, t.Assignee, t.WaitingOn, t.Provider, t.NoAutoReply);
 }

@@ -14,6 +14,7 @@ public static class DevelopmentDefaults
 {
     public const string KeyFile = "api-key";
     public const string SigningKeyFile = "signing-key";
+    public const string InboundKeyFile = "inbound-key";
 
     public static WebApplicationBuilder AddDevelopmentDefaults(this WebApplicationBuilder builder)
     {
@@ -28,6 +29,13 @@ public static class DevelopmentDefaults
         {
             var signingKey = ReadOrCreate(Path.Combine(local, SigningKeyFile), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Helpdesk:Signing:Key"] = signingKey });
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["Helpdesk:Inbound:Key"]))
+        {
+            // The key relays and webhooks present on the inbound mail routes (separate from the technicians' key).
+            var inboundKey = ReadOrCreate(Path.Combine(local, InboundKeyFile), () => Base64Url.Encode(RandomNumberGenerator.GetBytes(24)));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Helpdesk:Inbound:Key"] = inboundKey });
         }
 
         if (!string.IsNullOrEmpty(builder.Configuration["Helpdesk:ApiKey"]))

@@ -20,6 +20,9 @@ public sealed class HelpdeskHost : IAsyncDisposable
 {
     public const string ApiKey = "test-api-key-0123456789abcdef";
 
+    /// <summary>The inbound mail key of test hosts (raw, SendGrid and Postmark routes).</summary>
+    public const string InboundKey = "test-inbound-key-0123456789abcdef";
+
     /// <summary>The signing key of test hosts (base64 of 45 bytes): reply addresses, Message-IDs and status links.</summary>
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OQ==";
 
@@ -55,6 +58,7 @@ public sealed class HelpdeskHost : IAsyncDisposable
                 ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Helpdesk:Storage:Prefix"] = prefix,
                 ["Helpdesk:ApiKey"] = ApiKey,
+                ["Helpdesk:Inbound:Key"] = InboundKey,
                 ["Helpdesk:Signing:Key"] = SigningKey,
                 ["Helpdesk:Smtp:Host"] = smtp.Host,
                 ["Helpdesk:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

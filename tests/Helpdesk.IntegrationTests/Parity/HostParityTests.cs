@@ -61,12 +61,12 @@ public class HostParityTests
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
             "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
-            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/", "AddHelpdeskConversation Conversation/"], functions);
+            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/", "AddHelpdeskConversation Conversation/", "AddHelpdeskEmail Email/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 
     [Fact]
-    public void OnlyTheFormTicketCreationStatusPageAndHeartbeats_AreAnonymous_InTheFunctionsApp()
+    public void OnlyTheFormTicketCreationStatusPageHeartbeatsAndMailgun_AreAnonymous_InTheFunctionsApp()
     {
         var authLevels = FunctionsMetadata()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
@@ -75,9 +75,10 @@ public class HostParityTests
             .ToList();
 
         // Heartbeats check their own key in Core (HeartbeatHandler), not a function key; the status page (GET and its
-        // form POST) is public: its signed link is the key.
+        // form POST) is public: its signed link is the key; Mailgun cannot send a function key: Core checks its HMAC
+        // signature instead (InboundHandler).
         Assert.Equal(new[] { InventoryRoutes.BackupHeartbeat, InventoryRoutes.PatchHeartbeat, IntakeRoutes.Form, IntakeRoutes.Tickets,
-                Helpdesk.Core.Conversation.ConversationRoutes.Status, Helpdesk.Core.Conversation.ConversationRoutes.Status }
+                Helpdesk.Core.Conversation.ConversationRoutes.Status, Helpdesk.Core.Conversation.ConversationRoutes.Status, Core.Email.InboundRoutes.Mailgun }
             .Order(StringComparer.Ordinal), authLevels.Where(a => a.Level == "Anonymous").Select(a => a.Route).Order(StringComparer.Ordinal));
         Assert.All(authLevels.Where(a => a.Level != "Anonymous"), a => Assert.Equal("Function", a.Level));
     }
