@@ -1,8 +1,10 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Console;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -30,7 +32,9 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
+            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

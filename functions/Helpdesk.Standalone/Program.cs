@@ -1,9 +1,12 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Console;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Standalone.Console;
 using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Sla;
@@ -30,7 +33,9 @@ public static class Program
             .AddHelpdeskTickets()           // Tickets/        model, workflow, numbering, level queues, technicians' API
             .AddHelpdeskIntake()            // Intake/         the request form and ticket creation from any channel
             .AddHelpdeskNotifications()     // Notifications/  outbound mail (SMTP or ACS), acknowledgments
-            .AddHelpdeskSla();              // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskSla()               // Sla/            policy, calendar, clock, timer orchestration, escalation
+            .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
+            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -45,7 +50,8 @@ public static class Program
         app.UseHelpdeskStandaloneHost();        // headers, error answers, rate limits of the public routes
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
-        routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
+        routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key or person)
+        routes.MapHelpdeskConsole();            // Console: pages for signed-in technicians
         return app;
     }
 }
