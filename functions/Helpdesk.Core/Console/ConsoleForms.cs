@@ -10,7 +10,7 @@ namespace Helpdesk.Core.Console;
 /// Anti-forgery for every console form post, the same in both hosts and without server-side keys: a random token in
 /// a <c>SameSite=Strict</c>, <c>HttpOnly</c> cookie and the same token in a hidden field (double submit). Another site
 /// can make a browser post, but can neither read the cookie nor set it, so it cannot supply the matching field; a
-/// post whose <c>Origin</c> is another site is refused too. Cookies are <c>Secure</c> except on a loopback address,
+/// post whose <c>Origin</c> names another site is refused too. Cookies are <c>Secure</c> except on a loopback address,
 /// where development runs over plain HTTP.
 /// </summary>
 public static class ConsoleForms
@@ -44,8 +44,10 @@ public static class ConsoleForms
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(form);
+        // Pages send no referrer (Referrer-Policy: no-referrer), so the browser's own posts say "Origin: null"; another
+        // named origin is a cross-site post.
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var o)
+        if (origin.Length > 0 && origin != "null" && (!Uri.TryCreate(origin, UriKind.Absolute, out var o)
             || !string.Equals(o.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
