@@ -113,11 +113,20 @@ Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \
 Helpdesk__Smtp__Security=None \
 Helpdesk__PublicBaseUrl="$app_url" \
+Helpdesk__Technicians__FirstAdminEmail="admin@localhost.test" \
+Helpdesk__Technicians__FirstAdminKeyFile="$local_dir/console-key" \
   dotnet run --project functions/Helpdesk.Standalone -c Release --no-build --urls "$app_url" &
 app_pid=$!
 pids+=("$app_pid")
 
 wait_for_port 7071 "The standalone host" "$app_pid" /dev/null 120
+
+# Written once, when the roster was empty (the first admin's key is shown only at creation).
+if [[ -s "$local_dir/console-key" ]]; then
+  console_key="$(<"$local_dir/console-key")"
+else
+  console_key="(not written: the roster already had people; an admin gives keys on the Team page)"
+fi
 
 cat <<BANNER
 
@@ -128,6 +137,9 @@ cat <<BANNER
   smtp4dev inbox  $smtp4dev_url   (SMTP 127.0.0.1:$smtp_port)
   Azurite         blob 10000, queue 10001, table 10002 (UseDevelopmentStorage=true)
   API key         $api_key   (in .local/api-key)
+  Console         $app_url/api/console
+                  sign in as the first admin with the key in .local/console-key:
+                  $console_key
 
   Examples:
     curl -X POST $app_url/api/tickets -H 'Content-Type: application/json' \
