@@ -30,12 +30,17 @@ else if (mode == "fuzz" && FuzzOptions.Parse(rest) is { } fuzzOptions)
 {
     run = () => FuzzBenchmark.RunAsync(fuzzOptions, Benchmark.RepoRoot());
 }
+else if (mode == "console" && ConsoleOptions.Parse(rest) is { } consoleOptions)
+{
+    run = () => ConsoleBenchmark.RunAsync(consoleOptions.Tickets, consoleOptions.Rounds, Benchmark.RepoRoot());
+}
 
 if (run is null)
 {
     Console.WriteLine("usage: " + IntakeUsage);
     Console.WriteLine("       " + SlaOptions.Usage);
     Console.WriteLine("       " + FuzzOptions.Usage);
+    Console.WriteLine("       " + ConsoleOptions.Usage);
     return 0;
 }
 
