@@ -44,7 +44,7 @@ public static partial class ConsoleBenchmark
                 ["Helpdesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Helpdesk:Smtp:Security"] = "None",
                 ["Helpdesk:Durable:HubName"] = prefix + "hub",
-                ["Helpdesk:Notifications:MaxAcknowledgmentsPerRecipientPerHour"] = "100000",
+                ["Helpdesk:Notifications:MaxAcknowledgmentsPerRecipientPerHour"] = "1000",
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
