@@ -206,6 +206,15 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Optional. Directory (tenant) id of the client company\'s Entra ID, for technicians\' sign-in to the console (Easy Auth). Empty: no console sign-in on Azure.')
+param entraTenantId string = ''
+
+@description('Optional. Application (client) id of the helpdesk\'s Entra app registration. Empty: no console sign-in on Azure.')
+param entraClientId string = ''
+
+@description('Optional. Address added as the first admin of the technicians\' roster when it is empty (signs in through Entra ID).')
+param firstAdminEmail string = ''
+
 @description('Optional. Tags added to every resource.')
 param tags object = {}
 
@@ -409,9 +418,21 @@ module functionApp 'modules/functionapp.bicep' = {
       Helpdesk__Maintenance__ItContact: empty(itContactAddress) ? supportAddress : itContactAddress
       Helpdesk__Maintenance__Language: maintenanceLanguage
       Helpdesk__Inbound__MailgunSigningKey: empty(mailgunSigningKey) ? '' : keyVaultReference(keyVault.outputs.name, secretNames.mailgunSigningKey)
+      // Console sign-in: trust Easy Auth's client principal header only where Easy Auth is configured (modules/auth.bicep).
+      Helpdesk__Technicians__TrustPlatformPrincipal: string(!empty(entraClientId))
+      Helpdesk__Technicians__FirstAdminEmail: firstAdminEmail
     }
     // Calendar closed days and provider contracts: names built from the parameters (see slaListSettings).
     additionalAppSettings: slaListSettings
+  }
+}
+
+module auth 'modules/auth.bicep' = if (!empty(entraClientId)) {
+  name: 'auth'
+  params: {
+    siteName: functionApp.outputs.name
+    entraTenantId: empty(entraTenantId) ? tenant().tenantId : entraTenantId
+    entraClientId: entraClientId
   }
 }
 

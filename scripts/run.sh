@@ -142,11 +142,20 @@ Helpdesk__Smtp__Host=127.0.0.1 \
 Helpdesk__Smtp__Port=$smtp_port \
 Helpdesk__Smtp__Security=None \
 Helpdesk__PublicBaseUrl="$app_url" \
+Helpdesk__Technicians__FirstAdminEmail="admin@localhost.test" \
+Helpdesk__Technicians__FirstAdminKeyFile="$local_dir/console-key" \
   dotnet run --project functions/Helpdesk.Standalone -c Release --no-build --urls "$app_url" &
 app_pid=$!
 pids+=("$app_pid")
 
 wait_for_port 7071 "The standalone host" "$app_pid" /dev/null 120
+
+# Written once, when the roster was empty (the first admin's key is shown only at creation).
+if [[ -s "$local_dir/console-key" ]]; then
+  console_key="$(<"$local_dir/console-key")"
+else
+  console_key="(not written: the roster already had people; an admin gives keys on the Team page)"
+fi
 
 cat <<BANNER
 
@@ -160,6 +169,9 @@ cat <<BANNER
   API key         $api_key   (in .local/api-key)
   Inbound mail    SMTP 127.0.0.1:$inbound_smtp_port, or POST $app_url/api/inbound/email/raw?code=$inbound_key
   Inbound key     $inbound_key   (in .local/inbound-key)
+  Console         $app_url/api/console
+                  sign in as the first admin with the key in .local/console-key:
+                  $console_key
 
   Examples:
     curl -X POST $app_url/api/tickets -H 'Content-Type: application/json' \

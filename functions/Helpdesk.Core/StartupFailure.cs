@@ -48,14 +48,14 @@ public static class StartupFailure
         }
         catch (OptionsValidationException ex)
         {
-            Report(ex, error ?? Console.Error);
+            Report(ex, error ?? System.Console.Error);
             return ExitCode;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
         {
             foreach (var inner in ex.InnerExceptions.Cast<OptionsValidationException>())
             {
-                Report(inner, error ?? Console.Error);
+                Report(inner, error ?? System.Console.Error);
             }
 
             return ExitCode;

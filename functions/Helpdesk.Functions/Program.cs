@@ -1,4 +1,5 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Console;
 using Helpdesk.Core.Conversation;
 using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
@@ -8,6 +9,7 @@ using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -40,7 +42,9 @@ public static class Program
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
             .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
             .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
-            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
+            .AddHelpdeskEmail()             // Email/          inbound mail: webhooks, SMTP, threading, loop protection
+            .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
+            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

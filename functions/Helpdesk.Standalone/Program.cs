@@ -1,4 +1,5 @@
 using Helpdesk.Core;
+using Helpdesk.Core.Console;
 using Helpdesk.Core.Conversation;
 using Helpdesk.Core.Email;
 using Helpdesk.Core.Intake;
@@ -8,7 +9,9 @@ using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
+using Helpdesk.Standalone.Console;
 using Helpdesk.Standalone.Conversation;
 using Helpdesk.Standalone.Email;
 using Helpdesk.Standalone.Hosting;
@@ -45,7 +48,9 @@ public static class Program
             .AddHelpdeskMaintenance()       // Maintenance/    reminder rules, hourly scan, digest, maintenance tickets, run records
             .AddHelpdeskProviders()         // Providers/      whom to call: the provider directory by category and asset
             .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
-            .AddHelpdeskEmail();            // Email/          inbound mail: webhooks, SMTP, threading, loop protection
+            .AddHelpdeskEmail()             // Email/          inbound mail: webhooks, SMTP, threading, loop protection
+            .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
+            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -62,12 +67,13 @@ public static class Program
         app.UseHelpdeskStandaloneHost();        // headers, error answers, rate limits of the public routes
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
-        routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key)
+        routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key or person)
         routes.MapHelpdeskInventory();          // Inventory: assets, import/export (technician key), heartbeats (own key)
         routes.MapHelpdeskMaintenance();        // Maintenance: runs (technician key)
         routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         routes.MapHelpdeskConversation();       // Conversation: status page (public, signed link), satisfaction report
         routes.MapHelpdeskEmail();              // Email: inbound webhooks (inbound key; Mailgun signature)
+        routes.MapHelpdeskConsole();            // Console: pages for signed-in technicians
         return app;
     }
 }

@@ -49,6 +49,10 @@ else if (mode == "fuzz" && FuzzOptions.Parse(rest) is { } fuzzOptions)
 {
     run = () => FuzzBenchmark.RunAsync(fuzzOptions, Benchmark.RepoRoot());
 }
+else if (mode == "console" && ConsoleOptions.Parse(rest) is { } consoleOptions)
+{
+    run = () => ConsoleBenchmark.RunAsync(consoleOptions.Tickets, consoleOptions.Rounds, Benchmark.RepoRoot());
+}
 
 if (run is null)
 {
@@ -57,6 +61,7 @@ if (run is null)
     Console.WriteLine("       " + FuzzOptions.Usage);
     Console.WriteLine("       " + MaintenanceBenchmark.Usage);
     Console.WriteLine("       " + MailBenchmark.Usage);
+    Console.WriteLine("       " + ConsoleOptions.Usage);
     return 0;
 }
 

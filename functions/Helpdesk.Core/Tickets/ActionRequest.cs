@@ -3,7 +3,10 @@ namespace Helpdesk.Core.Tickets;
 /// <summary>Body of <c>POST /api/tickets/{number}/{action}</c>; which fields count depends on the action.</summary>
 public sealed record ActionRequest
 {
-    /// <summary>Who acts (technician name or address). Also accepted as the <c>X-Helpdesk-Actor</c> header.</summary>
+    /// <summary>
+    /// On whose behalf a machine key acts (recorded as "NAME (key KEYNAME)"). Refused from a signed-in person unless it
+    /// is their own name or address. Also accepted as the <c>X-Helpdesk-Actor</c> header.
+    /// </summary>
     public string? Actor { get; init; }
 
     /// <summary>Comment text, or a note for acknowledge, wait, resume, close.</summary>

@@ -115,6 +115,28 @@ public sealed class LevelQueues(StorageClients storage, ILogger<LevelQueues> log
         return new QueuePage([], null);
     }
 
+    /// <summary>
+    /// The rows of every open ticket, all levels, in row-key order (level, then due date), at most
+    /// <paramref name="max"/>: one range query over <c>L1|</c> to <c>L3}</c>, a request per 1,000 rows.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueItem>> ListOpenAsync(int max, CancellationToken ct)
+    {
+        var levels = Enum.GetValues<SupportLevel>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {Partition} and RowKey gt {levels.Min() + "|"} and RowKey lt {levels.Max() + "}"}");
+        var items = new List<QueueItem>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            items.Add(ToQueueItem(e));
+            if (items.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return items;
+    }
+
     /// <summary>Numbers of every open ticket, from the queue rows of all levels (<c>L1|...</c>, <c>L2|...</c>, <c>L3|...</c>).</summary>
     public async IAsyncEnumerable<int> OpenTicketNumbersAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -152,6 +174,10 @@ public sealed class LevelQueues(StorageClients storage, ILogger<LevelQueues> log
         ["DueAt"] = t.DueAt,
         ["Assignee"] = t.Assignee,
         ["CreatedAt"] = t.CreatedAt,
+        ["Category"] = WireName.Of(t.Category),
+        ["RequesterName"] = t.Requester.Name,
+        ["RequesterEmail"] = t.Requester.Email,
+        ["AssetTag"] = t.AssetTag,
     };
 
     private static QueueItem ToQueueItem(TableEntity e) => new(
@@ -162,5 +188,9 @@ public sealed class LevelQueues(StorageClients storage, ILogger<LevelQueues> log
         Enum.Parse<SupportLevel>(e.GetString("Level") ?? "L1"),
         e.GetDateTimeOffset("DueAt"),
         e.GetString("Assignee"),
-        e.GetDateTimeOffset("CreatedAt") ?? default);
+        e.GetDateTimeOffset("CreatedAt") ?? default,
+        WireName.TryParse<Category>(e.GetString("Category"), out var category) ? category : null,
+        e.GetString("RequesterName"),
+        e.GetString("RequesterEmail"),
+        e.GetString("AssetTag"));
 }

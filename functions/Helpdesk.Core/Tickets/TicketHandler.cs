@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Core.Sla;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -98,7 +99,29 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
             return problem;
         }
 
-        var actor = (body!.Actor ?? request.Headers["X-Helpdesk-Actor"].ToString()).Trim();
+        // The action is attributed to whoever the host authenticated. A person acts under their own name only; a
+        // machine key may say on whose behalf it acts, recorded beside the key's name.
+        if (Callers.Of(request.HttpContext) is not { } caller)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
+                detail: "Sign in to the console, or send a technician API key.");
+        }
+
+        var declared = (body!.Actor ?? request.Headers["X-Helpdesk-Actor"].ToString()).Trim();
+        if (caller.Person is { } person && declared.Length > 0
+            && !declared.Equals(person.Name, StringComparison.OrdinalIgnoreCase) && !declared.Equals(person.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You act as yourself",
+                detail: $"Signed in as {person.Name}: actions are recorded under your name. Remove 'actor' from the request.");
+        }
+
+        if (declared.Length > ActionCommands.MaxNameLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actor"] = [$"'actor' is at most {ActionCommands.MaxNameLength} characters."] },
+                title: $"The '{action}' action has invalid fields");
+        }
+
+        var actor = caller.ActorFor(declared);
         var (command, errors) = ActionCommands.Build(action.ToLowerInvariant(), actor, body);
         if (command is null)
         {

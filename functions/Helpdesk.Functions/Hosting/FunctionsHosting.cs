@@ -22,6 +22,7 @@ public static class FunctionsHosting
         builder.UseMiddleware<DurableClientMiddleware>();
         builder.Services.AddHelpdeskDurableJson();
         builder.Services.TryAddSingleton<IOrchestrationClient, BoundOrchestrationClient>();
+        builder.Services.TryAddSingleton<Technicians.TechnicianAccess>();
         return builder;
     }
 }

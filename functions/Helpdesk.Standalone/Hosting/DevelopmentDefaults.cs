@@ -16,9 +16,21 @@ public static class DevelopmentDefaults
     public const string SigningKeyFile = "signing-key";
     public const string InboundKeyFile = "inbound-key";
 
+    /// <summary>The first admin's sign-in key, written once when the roster is empty (see <c>Technicians/RosterBootstrap</c>).</summary>
+    public const string ConsoleKeyFile = "console-key";
+
     public static WebApplicationBuilder AddDevelopmentDefaults(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Helpdesk:Technicians:FirstAdminEmail"]))
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Helpdesk:Technicians:FirstAdminEmail"] = "admin@localhost.test",
+                ["Helpdesk:Technicians:FirstAdminKeyFile"] = Path.Combine(LocalFolder(builder.Environment.ContentRootPath), ConsoleKeyFile),
+            });
+        }
+
         if (!builder.Environment.IsDevelopment())
         {
             return builder;

@@ -35,7 +35,7 @@ public class FunctionAdapterTests
     {
         await using var core = await CoreServices.StartAsync();
         var intake = new IntakeFunctions(core.Get<IntakeHandler>());
-        var technicians = new TicketFunctions(core.Get<TicketHandler>());
+        var technicians = new TicketFunctions(core.Get<TicketHandler>(), new Helpdesk.Functions.Technicians.TechnicianAccess(core.Get<Helpdesk.Core.Technicians.SignedInPeople>()));
 
         var create = NewContext(core, "POST", "/api/tickets",
             """{"name":"Jan","email":"jan@example.be","subject":"VPN","description":"Geen verbinding","category":"network","impact":"team","canWork":"no"}""");

@@ -4,6 +4,7 @@ using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Technicians;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +40,7 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddHelpdeskStorage().AddHelpdeskTickets().AddHelpdeskIntake().AddHelpdeskNotifications().AddHelpdeskSla();
+        services.AddHelpdeskStorage().AddHelpdeskTickets().AddHelpdeskIntake().AddHelpdeskNotifications().AddHelpdeskSla().AddHelpdeskTechnicians();
         // No durable engine runs here: a test that reaches the SLA timers registers its own client first.
         services.TryAddSingleton<IOrchestrationClient, NoDurableEngine>();
         configure?.Invoke(services);

@@ -1,0 +1,446 @@
+using System.Globalization;
+using System.Text;
+using Helpdesk.Core.Intake;
+using Helpdesk.Core.Localization;
+using Helpdesk.Core.Sla;
+using Helpdesk.Core.Technicians;
+using Helpdesk.Core.Tickets;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static Helpdesk.Core.Console.ConsoleHtml;
+
+namespace Helpdesk.Core.Console;
+
+/// <summary>
+/// The console's pages and form posts, written once for both hosts. Each finds the signed-in person itself (session
+/// cookie or platform principal, mapped to the roster): nobody else sees a page; every post carries the anti-forgery
+/// token (<see cref="ConsoleForms"/>); every action is recorded under the person's own name.
+/// </summary>
+public sealed class ConsoleHandler(
+    SignedInPeople people,
+    Sessions sessions,
+    Roster roster,
+    TicketService tickets,
+    LevelQueues queues,
+    SlaStatusReader sla,
+    TicketIntake intake,
+    SubmissionValidator validator,
+    SignInLimiter limiter,
+    TimeProvider time,
+    IOptions<TechniciansOptions> options,
+    ILogger<ConsoleHandler> logger)
+{
+    private static readonly FormOptions FormLimits = new() { ValueCountLimit = 40, KeyLengthLimit = 100, ValueLengthLimit = 16 * 1024 };
+
+    // ---- sign-in -------------------------------------------------------------------------------------------------
+
+    public IResult SignInForm(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options.Value.TrustPlatformPrincipal)
+        {
+            return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(ConsoleRoutes.Path(ConsoleRoutes.Queues)));
+        }
+
+        return SignInPage(request.HttpContext, Language.FromRequest(request), null, 200);
+    }
+
+    public async Task<IResult> SignInAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var lang = Language.FromRequest(request);
+        if (options.Value.TrustPlatformPrincipal)
+        {
+            return SignInForm(request);
+        }
+
+        if (!limiter.TryAcquire(http))
+        {
+            return SignInPage(http, lang, T(lang, "signin.limited"), StatusCodes.Status429TooManyRequests);
+        }
+
+        var (form, refusal) = await ReadFormAsync(request, lang, null, ct);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        if (!request.IsHttps && !ConsoleForms.IsLoopback(http))
+        {
+            return SignInPage(http, lang, T(lang, "signin.https"), StatusCodes.Status400BadRequest);
+        }
+
+        var person = await roster.SignInAsync(form["key"].ToString().Trim(), ct);
+        if (person is null)
+        {
+            TechniciansLog.SignInRefused(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return SignInPage(http, lang, T(lang, "signin.wrong"), StatusCodes.Status401Unauthorized);
+        }
+
+        var token = await sessions.OpenAsync(person, ct);
+        var cookie = ConsoleForms.CookieOptions(http, SameSiteMode.Lax);
+        cookie.MaxAge = options.Value.SessionLifetime;
+        http.Response.Cookies.Append(SignedInPeople.SessionCookie, token, cookie);
+        TechniciansLog.SignedIn(logger, person.Id);
+        return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Queues) + "?queue=" + person.HomeLevel, false, false);
+    }
+
+    public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var (form, refusal) = await ReadFormAsync(request, Language.FromRequest(request), null, ct);
+        if (form is null)
+        {
+            return refusal!;
+        }
+
+        if (options.Value.TrustPlatformPrincipal)
+        {
+            return Results.Redirect("/.auth/logout");
+        }
+
+        await sessions.CloseAsync(request.Cookies[SignedInPeople.SessionCookie], ct);
+        http.Response.Cookies.Delete(SignedInPeople.SessionCookie, ConsoleForms.CookieOptions(http, SameSiteMode.Lax));
+        return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.SignIn), false, false);
+    }
+
+    private static IResult SignInPage(HttpContext http, string lang, string? error, int status)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(T(lang, "signin.title"))}</h1>");
+        if (error is not null)
+        {
+            sb.Append(ConsoleHtml.Error(error));
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{ConsoleRoutes.Path(ConsoleRoutes.SignIn)}\">{ConsoleForms.HiddenField(http)}");
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"key\">{E(T(lang, "signin.key"))}</label><input type=\"password\" id=\"key\" name=\"key\" autocomplete=\"current-password\" required size=\"60\"></div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T(lang, "signin.submit"))}</button></form>");
+        return Page(http, lang, null, T(lang, "signin.title"), sb.ToString(), status);
+    }
+
+    // ---- queues and search ---------------------------------------------------------------------------------------
+
+    public async Task<IResult> QueuesAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var http = request.HttpContext;
+        var lang = person.Language;
+        var query = request.Query["q"].ToString().Trim();
+        if (query.Length > MaxSearch)
+        {
+            query = query[..MaxSearch];
+        }
+
+        // A ticket number (with or without #) opens that ticket, open or not.
+        if (TicketHandler.TryParseNumber(query.TrimStart('#'), out var number) && await tickets.GetAsync(number, ct) is not null)
+        {
+            return Results.Redirect(ConsoleRoutes.TicketPath(number), false, false);
+        }
+
+        var queue = request.Query["queue"].ToString();
+        if (!ConsoleQueues.Names.Contains(queue))
+        {
+            queue = query.Length > 0 ? "search" : person.HomeLevel.ToString();
+        }
+
+        var category = WireName.TryParse<Category>(request.Query["category"].ToString(), out var c) ? c : (Category?)null;
+        var priority = Enum.TryParse<Priority>(request.Query["priority"].ToString(), out var p) && Enum.IsDefined(p) ? p : (Priority?)null;
+
+        var open = await queues.ListOpenAsync(ConsoleQueues.MaxOpenTickets, ct);
+        var counts = ConsoleQueues.Names.ToDictionary(n => n, n => open.Count(i => ConsoleQueues.In(n, i, person)));
+        var rows = open.Where(i => queue == "search" || ConsoleQueues.In(queue, i, person))
+            .Where(i => query.Length == 0 || ConsoleQueues.Matches(i, query))
+            .Where(i => category is null || i.Category == category)
+            .Where(i => priority is null || i.Priority == priority);
+        var sorted = ConsoleQueues.Sorted(rows);
+        var title = T(lang, "queue." + queue);
+        return Page(http, lang, person, title, QueueView.Render(lang, queue, title, sorted.Take(ConsoleQueues.MaxRows).ToList(), sorted.Count, query, category, priority, time.GetUtcNow()),
+            counts: counts, current: queue);
+    }
+
+    private const int MaxSearch = ConsoleQueues.MaxSearchLength;
+
+    // ---- ticket page and actions ---------------------------------------------------------------------------------
+
+    public async Task<IResult> TicketAsync(HttpRequest request, string number, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var done = request.Query["done"].ToString();
+        var notice = TicketCommand.ActionNames.Contains(done) ? T(person.Language, "ticket.done") : null;
+        return await TicketPageAsync(request.HttpContext, person, number, notice, null, 200, ct);
+    }
+
+    public async Task<IResult> ActAsync(HttpRequest request, string number, string action, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var http = request.HttpContext;
+        var lang = person.Language;
+        if (!TicketHandler.TryParseNumber(number, out var parsed) || !TicketCommand.ActionNames.Contains(action))
+        {
+            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+        }
+
+        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
+        if (form is null)
+        {
+            return formRefusal!;
+        }
+
+        string? Field(string name) => form.TryGetValue(name, out var v) && v.ToString().Length > 0 ? v.ToString() : null;
+        var errors = new List<string>();
+        var body = new ActionRequest
+        {
+            Text = Field("text"),
+            Visibility = Choice<Visibility>(Field("visibility"), "visibility", errors),
+            Assignee = Field("assignee"),
+            On = Choice<WaitingOn>(Field("on"), "on", errors),
+            Provider = Field("provider"),
+            Reason = Field("reason"),
+            Resolution = Field("resolution"),
+            Priority = Field("priority") is { } pr ? (Enum.TryParse<Priority>(pr, out var prio) && Enum.IsDefined(prio) ? prio : Bad<Priority>("priority", errors)) : null,
+        };
+        var (command, fieldErrors) = ActionCommands.Build(action, person.Name, body);
+        errors.AddRange(fieldErrors.SelectMany(e => e.Value));
+        if (command is null || errors.Count > 0)
+        {
+            return await TicketPageAsync(http, person, number, null, string.Join(" ", errors), StatusCodes.Status400BadRequest, ct);
+        }
+
+        try
+        {
+            if (await tickets.ApplyAsync(parsed, command, ct) is null)
+            {
+                return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidTransitionException or ConcurrencyConflictException)
+        {
+            return await TicketPageAsync(http, person, number, null, ex.Message, StatusCodes.Status409Conflict, ct);
+        }
+
+        ConsoleLog.Acted(logger, parsed, action, person.Id);
+        return Results.Redirect(ConsoleRoutes.TicketPath(parsed) + "?done=" + action, false, false);
+    }
+
+    private async Task<IResult> TicketPageAsync(HttpContext http, Technician person, string number, string? notice, string? error, int status, CancellationToken ct)
+    {
+        var lang = person.Language;
+        if (!TicketHandler.TryParseNumber(number, out var parsed) || await tickets.GetAsync(parsed, ct) is not { } view)
+        {
+            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+        }
+
+        var clock = await sla.ReadAsync(parsed, ct);
+        var team = await roster.ListAsync(ct);
+        var html = TicketPage.Render(http, lang, view, clock, team, notice, error, time.GetUtcNow());
+        return Page(http, lang, person, view.Ticket.Reference + " " + view.Ticket.Subject, html, status);
+    }
+
+    // ---- phone ticket --------------------------------------------------------------------------------------------
+
+    public async Task<IResult> PhoneFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        return person is null ? refusal! : Page(request.HttpContext, person.Language, person, T(person.Language, "phone.title"),
+            PhoneView.Render(request.HttpContext, person.Language, new TicketSubmission(), new Dictionary<string, string>()));
+    }
+
+    public async Task<IResult> PhoneAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var http = request.HttpContext;
+        var lang = person.Language;
+        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
+        if (form is null)
+        {
+            return formRefusal!;
+        }
+
+        var submission = new TicketSubmission
+        {
+            Name = form["name"], Email = form["email"], Phone = form["phone"], Subject = form["subject"], Description = form["description"],
+            Category = form["category"], Impact = form["impact"], CanWork = form["canWork"], AssetTag = form["assetTag"],
+            Lang = Language.IsSupported(form["lang"]) ? form["lang"].ToString() : lang,
+        };
+        var outcome = validator.Validate(submission, lang);
+        if (!outcome.IsValid)
+        {
+            return Page(http, lang, person, T(lang, "phone.title"), PhoneView.Render(http, lang, submission, outcome.Errors), StatusCodes.Status400BadRequest);
+        }
+
+        var result = await intake.CreateAsync(outcome.Valid!, [], null, new IntakeSource(IntakeChannel.Phone, person.Name), ct);
+        var ticket = result switch
+        {
+            IntakeResult.Created created => created.Ticket,
+            IntakeResult.Replayed replayed => replayed.Ticket,
+            _ => throw new InvalidOperationException("A phone ticket has no idempotency key to reuse."),
+        };
+        // Taken by the person on the phone: acknowledged by them at once, so the first-response clock stops.
+        await tickets.ApplyAsync(ticket.Number, new Acknowledge(person.Name, "Call taken by phone."), ct);
+        ConsoleLog.PhoneTicket(logger, ticket.Number, person.Id);
+        return Results.Redirect(ConsoleRoutes.TicketPath(ticket.Number) + "?done=acknowledge", false, false);
+    }
+
+    // ---- roster (admins) -----------------------------------------------------------------------------------------
+
+    public async Task<IResult> RosterAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await AdminAsync(request, ct);
+        return person is null ? refusal! : await RosterPageAsync(request.HttpContext, person, null, null, 200, ct);
+    }
+
+    public async Task<IResult> RosterPostAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await AdminAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var http = request.HttpContext;
+        var lang = person.Language;
+        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
+        if (form is null)
+        {
+            return formRefusal!;
+        }
+
+        var id = form["id"].ToString();
+        switch (form["op"].ToString())
+        {
+            case "add":
+                var name = form["name"].ToString().Trim();
+                var email = form["email"].ToString().Trim();
+                List<SupportLevel> levels = [.. form["levels"].Select(l => Enum.TryParse<SupportLevel>(l, out var level) && Enum.IsDefined(level) ? level : (SupportLevel?)null)
+                    .OfType<SupportLevel>().Distinct().Order()];
+                if (name.Length is 0 or > Technician.MaxNameLength || email.Length > SubmissionValidator.MaxEmailLength
+                    || !System.Net.Mail.MailAddress.TryCreate(email, out _) || levels.Count == 0)
+                {
+                    return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
+                }
+
+                var role = form["role"] == "admin" ? TechnicianRole.Admin : TechnicianRole.Technician;
+                var added = await roster.AddAsync(name, email, levels, Language.Normalize(form["language"]), role, ct);
+                return added is { } a
+                    ? await RosterPageAsync(http, person, (a.Technician, a.Key), null, 200, ct)
+                    : await RosterPageAsync(http, person, null, T(lang, "roster.exists"), 409, ct);
+            case "newkey":
+                return await roster.NewKeyAsync(id, ct) is { } key && await roster.GetAsync(id, ct) is { } who
+                    ? await RosterPageAsync(http, person, (who, key), null, 200, ct)
+                    : await RosterPageAsync(http, person, null, T(lang, "ticket.notfound"), 404, ct);
+            case "remove" when id == person.Id:
+                return await RosterPageAsync(http, person, null, T(lang, "roster.self"), 409, ct);
+            case "remove":
+                await roster.RemoveAsync(id, ct);
+                return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Roster), false, false);
+            default:
+                return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
+        }
+    }
+
+    private async Task<IResult> RosterPageAsync(HttpContext http, Technician person, (Technician Who, string Key)? shown, string? error, int status, CancellationToken ct)
+    {
+        var team = await roster.ListAsync(ct);
+        return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error), status);
+    }
+
+    // ---- who is asking -------------------------------------------------------------------------------------------
+
+    private async Task<(Technician? Person, IResult? Refusal)> PersonAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var http = request.HttpContext;
+        var lookup = await people.FindAsync(request, ct);
+        if (lookup.Person is { } person)
+        {
+            Callers.Set(http, Caller.For(person));
+            return (person, null);
+        }
+
+        var lang = Language.FromRequest(request);
+        if (lookup.NotOnRoster)
+        {
+            return (null, Page(http, lang, null, T(lang, "notroster"), ConsoleHtml.Error(T(lang, "notroster")), StatusCodes.Status403Forbidden));
+        }
+
+        if (request.Headers.ContainsKey("x-functions-key"))
+        {
+            return (null, Page(http, lang, null, T(lang, "people.only"), ConsoleHtml.Error(T(lang, "people.only")), StatusCodes.Status403Forbidden));
+        }
+
+        // Not signed in: pages send the browser to sign in; a post is refused outright (no action without a person).
+        return HttpMethods.IsGet(request.Method)
+            ? (null, Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.SignIn), false, false))
+            : (null, Page(http, lang, null, T(lang, "signin.title"), ConsoleHtml.Error(T(lang, "signin.title")), StatusCodes.Status401Unauthorized));
+    }
+
+    private async Task<(Technician? Person, IResult? Refusal)> AdminAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await PersonAsync(request, ct);
+        if (person is null || person.IsAdmin)
+        {
+            return (person, refusal);
+        }
+
+        var lang = person.Language;
+        return (null, Page(request.HttpContext, lang, person, T(lang, "admin.only"), ConsoleHtml.Error(T(lang, "admin.only")), StatusCodes.Status403Forbidden));
+    }
+
+    /// <summary>The posted form when it is a form, within limits, carrying this browser's anti-forgery token; else the refusal page.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Refusal)> ReadFormAsync(HttpRequest request, string lang, Technician? person, CancellationToken ct)
+    {
+        var http = request.HttpContext;
+        if (request.ContentLength > ConsoleForms.MaxFormBytes)
+        {
+            return (null, Page(http, lang, person, T(lang, "forgery"), ConsoleHtml.Error(T(lang, "forgery")), StatusCodes.Status413PayloadTooLarge));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = request.HasFormContentType ? await request.ReadFormAsync(FormLimits, ct) : FormCollection.Empty;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, Page(http, lang, person, T(lang, "forgery"), ConsoleHtml.Error(T(lang, "forgery")), StatusCodes.Status400BadRequest));
+        }
+
+        return ConsoleForms.IsValid(http, form)
+            ? (form, null)
+            : (null, Page(http, lang, person, T(lang, "forgery"), ConsoleHtml.Error(T(lang, "forgery")), StatusCodes.Status403Forbidden));
+    }
+
+    private static T? Choice<T>(string? text, string field, List<string> errors) where T : struct, Enum =>
+        text is null ? null : WireName.TryParse<T>(text, out var value) ? value : Bad<T>(field, errors);
+
+    private static T? Bad<T>(string field, List<string> errors) where T : struct
+    {
+        errors.Add($"'{field}' has a value that is not one of the choices.");
+        return null;
+    }
+}
