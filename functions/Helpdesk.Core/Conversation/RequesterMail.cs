@@ -176,8 +176,7 @@ public sealed class RequesterMail(
     }
 
     // Technicians sign with their name; an automatic actor ("system", "sla") is "the support".
-    private static string AuthorOf(string actor, string lang, HelpdeskOptions o) =>
-        string.IsNullOrWhiteSpace(actor) || actor is "system" or "sla" ? o.SupportName : actor.Trim();
+    private static string AuthorOf(string actor, string lang, HelpdeskOptions o) => PublicAuthor.Of(actor, o.SupportName);
 
     /// <summary>The Message-ID of the ticket's latest mail before <paramref name="before"/>: the one this mail answers.</summary>
     private async Task<string?> PreviousMessageIdAsync(int number, DateTimeOffset before, CancellationToken ct)

@@ -206,7 +206,7 @@ public static class StatusPage
     private static string Who(string actor, Ticket t, string lang) =>
         string.Equals(actor.Trim(), t.Requester.Email.Trim(), StringComparison.OrdinalIgnoreCase) || actor is "requester" or "web" or "form"
             ? ConversationTexts.Get(lang, "status.you")
-            : actor is "system" or "sla" || string.IsNullOrWhiteSpace(actor) ? ConversationTexts.Get(lang, "status.support") : actor;
+            : PublicAuthor.Of(actor, ConversationTexts.Get(lang, "status.support"));
 
     private static void Head(StringBuilder sb, string lang, string title)
     {
