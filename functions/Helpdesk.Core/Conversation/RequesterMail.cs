@@ -126,7 +126,9 @@ public sealed class RequesterMail(
     public static bool IsRequester(string actor, TicketSnapshot ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return string.Equals(actor?.Trim(), ticket.RequesterEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+        // A script acting with a machine key on the requester's behalf is recorded "<address> (key <name>)": still
+        // the requester's own words, never mailed back to them.
+        return string.Equals(PublicAuthor.Of(actor, ""), ticket.RequesterEmail.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
     public static string WireName(RequesterMailKind kind) => kind.ToString().ToLowerInvariant();

@@ -22,7 +22,20 @@ public sealed class InMemoryDurableTests : IAsyncLifetime
     {
         _services = new ServiceCollection().AddPingServices(_log).BuildServiceProvider();
         var catalog = _services.GetRequiredService<DurableCatalog>();
-        _host = await DurableTaskTestHost.StartAsync(registry => registry.AddCatalog(catalog, _services));
+        // The test host's own port choice does not check the port is free: take a free one, and another if some other
+        // process binds it first.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _host = await DurableTaskTestHost.StartAsync(registry => registry.AddCatalog(catalog, _services),
+                    new DurableTaskTestHostOptions { Port = Infrastructure.FreePorts.Reserve(1)[0] });
+                return;
+            }
+            catch (IOException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
     }
 
     public async Task DisposeAsync()
