@@ -32,4 +32,8 @@ internal static partial class ConversationLog
     [LoggerMessage(EventId = 9020, EventName = "SatisfactionRated", Level = LogLevel.Information,
         Message = "Ticket {Number} rated {Rating}/5 by its requester.")]
     public static partial void SatisfactionRated(ILogger logger, int number, int rating);
+
+    [LoggerMessage(EventId = 9012, EventName = "RequesterAttachmentsAdded", Level = LogLevel.Information,
+        Message = "Ticket {Number}: the requester added {Count} file(s) from the status page.")]
+    public static partial void AttachmentsAdded(ILogger logger, int number, int count);
 }

@@ -7,6 +7,7 @@ public sealed class ConversationOptions
     public const int MaxReplyWithinDays = 90;
     public const int MaxStatusLinkDays = 365;
     public const int MaxEmergencyPhoneLength = 40;
+    public const int MaxTicketAttachmentsLimit = 100;
 
     /// <summary>
     /// The resolution mail asks the requester to answer within this many days if the problem is not solved (their reply
@@ -22,4 +23,11 @@ public sealed class ConversationOptions
     /// pages. Optional: without it the pages say nothing about calling.
     /// </summary>
     public string? EmergencyPhone { get; set; }
+
+    /// <summary>
+    /// Files one ticket holds in all (the request form's and those added from the status page; default 20). Each post
+    /// from the status page also keeps the request form's limits (<c>Helpdesk:Intake</c>: count, size, types); this one
+    /// keeps a ticket's record small, whatever the number of posts.
+    /// </summary>
+    public int MaxTicketAttachments { get; set; } = 20;
 }

@@ -18,6 +18,11 @@ public sealed class ConversationOptionsValidator : IValidateOptions<Conversation
             errors.Add($"{ConversationOptions.Section}:StatusLinkDays must be between 1 and {ConversationOptions.MaxStatusLinkDays} (was {options.StatusLinkDays}).");
         }
 
+        if (options.MaxTicketAttachments is < 1 or > ConversationOptions.MaxTicketAttachmentsLimit)
+        {
+            errors.Add($"{ConversationOptions.Section}:MaxTicketAttachments must be between 1 and {ConversationOptions.MaxTicketAttachmentsLimit} (was {options.MaxTicketAttachments}).");
+        }
+
         // Shown as a tel: link: digits, spaces and the usual separators only, so nothing else can reach the page.
         if (options.EmergencyPhone is { } phone && !string.IsNullOrWhiteSpace(phone)
             && (phone.Length > ConversationOptions.MaxEmergencyPhoneLength || !phone.Any(char.IsAsciiDigit)

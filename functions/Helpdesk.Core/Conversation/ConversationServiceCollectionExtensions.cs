@@ -21,6 +21,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<StatusLinks>();
         services.TryAddSingleton<BouncedAddresses>();
         services.TryAddSingleton<SatisfactionStore>();
+        services.TryAddSingleton<StatusUploadReader>();
+        services.TryAddSingleton<RequesterAttachments>();
         services.TryAddSingleton<StatusHandler>();
         services.TryAddSingleton<SatisfactionReportHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEventHandler, RequesterMail>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Localization;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Tickets;
@@ -12,8 +13,9 @@ namespace Helpdesk.Core.Conversation;
 /// <summary>
 /// The status page's routes, written once for both hosts. A link that is malformed, forged, expired or names no ticket
 /// gets the same <c>403</c> page, which says nothing about any ticket. Posts (reply, "it is solved", "it is still
-/// broken", rating) need the link and the page's per-form token (<see cref="StatusLinks.FormToken"/>): a page of another
-/// site cannot post for the requester without both. The requester acts under their own address, so their words are
+/// broken", rating, files) need the link and the page's per-form token (<see cref="StatusLinks.FormToken"/>): a page of
+/// another site cannot post for the requester without both. Files come as <c>multipart/form-data</c> with the request
+/// form's limits (<see cref="StatusUploadReader"/>) and are recorded once on the ticket (<see cref="RequesterAttachments"/>). The requester acts under their own address, so their words are
 /// public comments that are never mailed back to them. After a post the browser is sent back to the page (303).
 /// </summary>
 public sealed class StatusHandler(
@@ -21,6 +23,10 @@ public sealed class StatusHandler(
     TicketStore store,
     TicketService tickets,
     SatisfactionStore satisfaction,
+    AttachmentStore attachmentStore,
+    StatusUploadReader uploadReader,
+    RequesterAttachments requesterAttachments,
+    IntakeOptions intake,
     IOptions<ConversationOptions> options,
     IOptions<BusinessCalendarOptions> calendar,
     TimeProvider time,
@@ -29,7 +35,10 @@ public sealed class StatusHandler(
     /// <summary>A status form post is small: a reply of at most <see cref="ActionCommands.MaxTextLength"/> characters and tokens.</summary>
     public const int MaxPostBytes = 64 * 1024;
 
-    private static readonly string[] Actions = ["reply", "solved", "broken", "rate"];
+    /// <summary>The action of the page's "add files" form (the only multipart one).</summary>
+    public const string AttachAction = "attach";
+
+    private static readonly string[] Actions = ["reply", "solved", "broken", "rate", AttachAction];
 
     public async Task<IResult> GetAsync(HttpRequest request, string token, CancellationToken ct)
     {
@@ -57,6 +66,11 @@ public sealed class StatusHandler(
         }
 
         var lang = LangOf(request, ticket);
+        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return await AttachAsync(request, ticket, token, lang, ct);
+        }
+
         if (request.ContentLength is null or > MaxPostBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large",
@@ -92,10 +106,10 @@ public sealed class StatusHandler(
                 new Dictionary<string, string> { [FieldOf(action)] = ConversationTexts.Get(lang, "status.form.expired") }, null, ct);
         }
 
-        if (!Actions.Contains(action))
+        if (!Actions.Contains(action) || action == AttachAction)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown action",
-                detail: $"'{action}' is not a status page action. Actions: {string.Join(", ", Actions)}.");
+                detail: $"'{action}' is not a status page action. Actions: {string.Join(", ", Actions)} ('{AttachAction}' as multipart/form-data).");
         }
 
         if (ticket.Status == TicketStatus.Closed && action != "rate")
@@ -162,6 +176,69 @@ public sealed class StatusHandler(
         return new LocatedResult($"/{ApiRoutes.Prefix}/status/{token}?lang={lang}&done={action}", TypedResults.StatusCode(StatusCodes.Status303SeeOther));
     }
 
+    /// <summary>
+    /// The "add files" form: read with the intake's limits (every refusal deletes what this post stored), then recorded
+    /// once on the ticket. Files sent while the ticket waits on the requester are their answer: the clock runs again.
+    /// </summary>
+    private async Task<IResult> AttachAsync(HttpRequest request, Ticket ticket, string token, string lang, CancellationToken ct)
+    {
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status409Conflict, "title", ConversationTexts.Get(lang, "status.action.closed"), ct);
+        }
+
+        // Whatever happens below, what this post stored and no ticket took is deleted when the request ends.
+        await using var uploads = attachmentStore.BeginUploads();
+        var read = await uploadReader.ReadAsync(request, token, lang, uploads, time.GetUtcNow(), ct);
+        switch (read)
+        {
+            case StatusUpload.Forbidden:
+                ConversationLog.StatusLinkRefused(logger, "form token");
+                return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status403Forbidden, StatusUploadReader.FileField,
+                    ConversationTexts.Get(lang, "status.form.expired"), ct);
+            case StatusUpload.TooLarge big:
+                return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status413PayloadTooLarge, StatusUploadReader.FileField, big.Message, ct);
+            case StatusUpload.Malformed m:
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request", detail: m.Detail);
+            case StatusUpload.Unreadable u:
+                return u.Failure.ToResult();
+            case StatusUpload.Ok { Errors.Count: > 0 } refused:
+                return await PageAsync(ticket, token, lang, StatusCodes.Status400BadRequest, null, null, new Dictionary<string, string>(refused.Errors), null, ct);
+        }
+
+        if (uploads.Files.Count == 0)
+        {
+            return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status400BadRequest, StatusUploadReader.FileField,
+                ConversationTexts.Get(lang, "status.attach.none"), ct);
+        }
+
+        var actor = ticket.Requester.Email;
+        try
+        {
+            var outcome = await requesterAttachments.AddAsync(ticket.Number, actor, uploads, ct);
+            if (outcome == AttachOutcome.TicketFull)
+            {
+                return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status400BadRequest, StatusUploadReader.FileField,
+                    ConversationTexts.Format(lang, "status.attach.full", options.Value.MaxTicketAttachments), ct);
+            }
+
+            if (outcome == AttachOutcome.Added && ticket.Status == TicketStatus.WaitingOnRequester)
+            {
+                await tickets.ApplyAsync(ticket.Number, new Resume(actor, "The requester sent files from the status page."), ct);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidTransitionException or ConcurrencyConflictException)
+        {
+            return await ErrorPageAsync(ticket, token, lang, StatusCodes.Status409Conflict, "title", ConversationTexts.Get(lang, "status.action.invalid"), ct);
+        }
+
+        ConversationLog.StatusPageAction(logger, AttachAction, ticket.Number);
+        return new LocatedResult($"/{ApiRoutes.Prefix}/status/{token}?lang={lang}&done={AttachAction}", TypedResults.StatusCode(StatusCodes.Status303SeeOther));
+    }
+
+    private Task<IResult> ErrorPageAsync(Ticket ticket, string token, string lang, int status, string field, string message, CancellationToken ct) =>
+        PageAsync(ticket, token, lang, status, null, null, new Dictionary<string, string> { [field] = message }, null, ct);
+
     private async Task<Dictionary<string, string>?> RateAsync(Ticket ticket, IFormCollection form, string lang, DateTimeOffset now, CancellationToken ct)
     {
         if (ticket.Status is not (TicketStatus.Resolved or TicketStatus.Closed))
@@ -221,7 +298,7 @@ public sealed class StatusHandler(
         var zone = Zone();
         var model = new StatusPageModel(lang, token, links.FormToken(token, now), fresh, timeline, NextStep(fresh, lang, now, zone),
             string.IsNullOrWhiteSpace(options.Value.EmergencyPhone) ? null : options.Value.EmergencyPhone.Trim(),
-            rating, chosen, notice, errors, replyText, zone);
+            rating, chosen, notice, errors, replyText, zone, intake);
         return HtmlPage.Result(StatusPage.Render(model), status);
     }
 

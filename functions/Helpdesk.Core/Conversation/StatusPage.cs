@@ -68,9 +68,11 @@ public static class StatusPage
         sb.Append("</section>");
 
         Timeline(sb, m, T);
+        Files(sb, m, T);
         if (t.Status != TicketStatus.Closed)
         {
             Reply(sb, m, self, T);
+            Attach(sb, m, self, T);
             Outcome(sb, m, self, T);
         }
 
@@ -116,6 +118,10 @@ public static class StatusPage
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<p class=\"text\">{E(line.Text)}</p>");
             }
+            else if (line.Kind == RequesterAttachments.TimelineKind && line.Data?.GetValueOrDefault("files") is { Length: > 0 } files)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<p class=\"text\">{E(string.Join(", ", files.Split('/')))}</p>");
+            }
 
             sb.Append("</li>");
         }
@@ -133,6 +139,60 @@ public static class StatusPage
         sb.Append(CultureInfo.InvariantCulture,
             $"<textarea id=\"reply-text\" name=\"text\" rows=\"6\" maxlength=\"{ActionCommands.MaxTextLength}\"{described}>{E(m.ReplyText ?? "")}</textarea></div>");
         sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T("status.reply.submit", []))}</button></form></section>");
+    }
+
+    private static void Files(StringBuilder sb, StatusPageModel m, Func<string, object?[], string> T)
+    {
+        if (m.Ticket.Attachments.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"files-title\"><h2 id=\"files-title\">{E(T("status.files", []))}</h2><ul id=\"files\">");
+        foreach (var a in m.Ticket.Attachments)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<li>{E(a.FileName)} ({E(Size(a.Length, m.Lang))})</li>");
+        }
+
+        sb.Append("</ul></section>");
+    }
+
+    /// <summary>
+    /// The "add files" form: multipart, so it works without JavaScript; the per-form token comes before the file input
+    /// (browsers send parts in page order), which lets the server refuse a forged post before storing anything.
+    /// </summary>
+    private static void Attach(StringBuilder sb, StatusPageModel m, string self, Func<string, object?[], string> T)
+    {
+        var limits = m.Uploads;
+        sb.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"attach-title\"><h2 id=\"attach-title\">{E(T("status.attach", []))}</h2>");
+        sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{E(self)}?lang={m.Lang}\" enctype=\"multipart/form-data\" class=\"form-{StatusHandler.AttachAction}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"action\" value=\"{StatusHandler.AttachAction}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"formToken\" value=\"{E(m.FormToken)}\">");
+        const string field = StatusUploadReader.FileField;
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"{field}\">{E(T("status.attach.label", []))}</label>");
+        var types = string.Join(", ", limits.AllowedExtensions);
+        sb.Append(CultureInfo.InvariantCulture,
+            $"<p class=\"hint\" id=\"{field}-hint\">{E(T("status.attach.hint", [limits.MaxAttachments, limits.MaxAttachmentBytes / (1024 * 1024), types]))}</p>");
+        var described = ErrorOf(sb, m, field);
+        described = described.Length == 0
+            ? $" aria-describedby=\"{field}-hint\""
+            : described.Replace($"aria-describedby=\"{field}-error\"", $"aria-describedby=\"{field}-error {field}-hint\"", StringComparison.Ordinal);
+        sb.Append(CultureInfo.InvariantCulture,
+            $"<input type=\"file\" id=\"{field}\" name=\"files\" multiple accept=\"{E(string.Join(",", limits.AllowedExtensions))}\"{described}></div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T("status.attach.submit", []))}</button></form></section>");
+    }
+
+    /// <summary>A file size in the reader's units (French: o, Ko, Mo).</summary>
+    private static string Size(long bytes, string lang)
+    {
+        var culture = ConversationTexts.Culture(lang);
+        var french = lang == Language.French;
+        return bytes switch
+        {
+            < 1024 => bytes.ToString(culture) + (french ? " o" : " B"),
+            < 1024 * 1024 => Math.Ceiling(bytes / 1024.0).ToString(culture) + (french ? " Ko" : " KB"),
+            _ => (bytes / (1024.0 * 1024.0)).ToString("0.0", culture) + (french ? " Mo" : " MB"),
+        };
     }
 
     private static void Outcome(StringBuilder sb, StatusPageModel m, string self, Func<string, object?[], string> T)
@@ -223,7 +283,7 @@ public static class StatusPage
         ".summary{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}.summary div{display:contents}dt{font-weight:600}dd{margin:0}" +
         ".timeline{list-style:none;padding:0}.timeline li{border-left:4px solid #0b5cab;padding:.25rem .75rem;margin:0 0 1rem}" +
         ".meta{color:#444;margin:0}.text{white-space:pre-wrap;margin:.25rem 0 0}" +
-        "label,legend{display:block;font-weight:600}textarea{width:100%;padding:.5rem;font:inherit;border:2px solid #555;border-radius:4px}" +
+        "label,legend{display:block;font-weight:600}.hint{margin:0 0 .25rem;color:#444}input[type=file]{width:100%;font:inherit;padding:.5rem 0}textarea{width:100%;padding:.5rem;font:inherit;border:2px solid #555;border-radius:4px}" +
         ".field{margin:0 0 1rem;border:0;padding:0}.error{color:#b00020;font-weight:600;margin:.25rem 0}[aria-invalid=true]{border-color:#b00020}" +
         ".error-summary{border:3px solid #b00020;padding:1rem;margin-bottom:1.5rem}.notice{border:3px solid #0a7d3b;padding:1rem;font-weight:600}" +
         ".stars{display:flex;flex-wrap:wrap;gap:1rem}.radio{display:inline-flex;gap:.35rem;align-items:center}.radio label{font-weight:400}" +

@@ -1,8 +1,9 @@
+using Helpdesk.Core.Intake;
 using Helpdesk.Core.Tickets;
 
 namespace Helpdesk.Core.Conversation;
 
-/// <summary>Everything the status page shows; <see cref="Errors"/> maps a field id to its message.</summary>
+/// <summary>Everything the status page shows; <see cref="Errors"/> maps a field id to its message; <see cref="Uploads"/> are the limits the "add files" form states.</summary>
 public sealed record StatusPageModel(
     string Lang,
     string Token,
@@ -16,4 +17,5 @@ public sealed record StatusPageModel(
     string? Notice,
     IReadOnlyDictionary<string, string> Errors,
     string? ReplyText,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone,
+    IntakeOptions Uploads);

@@ -48,7 +48,7 @@ public sealed class AttachmentStore(StorageClients storage, ILogger<AttachmentSt
         using var content = new UploadStream(head, rest, maxBytes, type.IsText, displayName);
         await Container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type.ContentType } }, ct);
         await content.DrainAsync(ct);
-        var file = new UploadedFile(new AttachmentRef(displayName, type.ContentType, content.BytesRead, blobName), content.Sha256!);
+        var file = new UploadedFile(new AttachmentRef(displayName, type.ContentType, content.BytesRead, blobName) { Sha256 = content.Sha256 }, content.Sha256!);
         uploads.Add(file);
         return file;
     }

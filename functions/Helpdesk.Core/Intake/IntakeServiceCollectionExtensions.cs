@@ -20,6 +20,7 @@ public static class IntakeServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<IntakeOptions>>().Value);
         services.TryAddSingleton<SubmissionValidator>();
         services.TryAddSingleton<AttachmentStore>();
+        services.TryAddSingleton<AttachmentPartReader>();
         services.TryAddSingleton<SubmissionReader>();
         services.TryAddSingleton<IdempotencyClaims>();
         services.TryAddSingleton<AttachmentSweeper>();

@@ -17,7 +17,7 @@ namespace Helpdesk.Core.Intake;
 /// our words (<see cref="ReadResult.Malformed"/>, <see cref="ReadResult.Unreadable"/>), never the parser's or the
 /// server's message. Files go to <see cref="IntakeUploads"/>, which deletes them unless a ticket takes them.
 /// </summary>
-public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attachments, ILogger<SubmissionReader> logger)
+public sealed class SubmissionReader(IntakeOptions limits, AttachmentPartReader files, ILogger<SubmissionReader> logger)
 {
     private const int MaxFieldBytes = 32 * 1024;
 
@@ -283,71 +283,12 @@ public sealed class SubmissionReader(IntakeOptions limits, AttachmentStore attac
         return new ReadResult.Ok(SubmissionFormat.Multipart, Partial(), errors);
     }
 
-    /// <summary>
-    /// One file part: refused beside the field (<c>attachments</c>) when its name, declared type or first bytes do not
-    /// fit an allowed type, or when it is one too many; else streamed to storage. Returns a refusal of the whole
-    /// request (too large), or null to go on.
-    /// </summary>
+    /// <summary>One file part, checked and stored by <see cref="AttachmentPartReader"/>; a refusal of the whole request (too large), or null to go on.</summary>
     private async Task<ReadResult.TooLarge?> ReadFileAsync(MultipartSection section, ContentDispositionHeaderValue disposition, string lang,
-        IntakeUploads uploads, Dictionary<string, string> errors, CancellationToken ct)
-    {
-        var rawName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-        if (rawName.Length == 0)
-        {
-            // An empty file input sends a part without a name: nothing attached.
-            await section.Body.CopyToAsync(Stream.Null, ct);
-            return null;
-        }
-
-        var fileName = AttachmentStore.DisplayName(rawName);
-        if (uploads.Files.Count >= limits.MaxAttachments)
-        {
-            errors["attachments"] = Texts.Format(lang, "error.attachments.count", limits.MaxAttachments);
-            await section.Body.CopyToAsync(Stream.Null, ct);
-            return null;
-        }
-
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var declared = MediaTypeHeaderValue.TryParse(section.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : section.ContentType;
-        var type = limits.AllowedExtensions.Contains(extension) ? AttachmentTypes.ForExtension(extension) : null;
-        if (type is null || !type.Accepts(declared))
-        {
-            // Executables, scripts and web pages never pass: their extensions and types are not among the allowed ones.
-            IntakeLog.AttachmentRefused(logger, extension, declared ?? "none", type is null ? "extension not allowed" : "declared type does not match the extension");
-            errors["attachments"] = Texts.Format(lang, "error.attachments.type", fileName);
-            await section.Body.CopyToAsync(Stream.Null, ct);
-            return null;
-        }
-
-        // Only the first bytes are held: enough for every signature, and for spotting a web page in a text file.
-        var head = new byte[AttachmentTypes.HeadLength];
-        var headLength = await section.Body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
-        if (!type.MatchesHead(head.AsMemory(0, headLength)))
-        {
-            IntakeLog.AttachmentRefused(logger, extension, declared ?? "none", "content does not match the type");
-            errors["attachments"] = Texts.Format(lang, "error.attachments.content", fileName);
-            await section.Body.CopyToAsync(Stream.Null, ct);
-            return null;
-        }
-
-        try
-        {
-            await attachments.UploadAsync(uploads, fileName, type, head.AsMemory(0, headLength), section.Body, limits.MaxAttachmentBytes, ct);
-        }
-        catch (AttachmentTooLargeException)
-        {
-            var message = Texts.Format(lang, "error.attachments.size", fileName, limits.MaxAttachmentBytes / (1024 * 1024));
-            return new ReadResult.TooLarge(message, SubmissionFormat.Multipart, null);
-        }
-        catch (AttachmentContentException)
-        {
-            IntakeLog.AttachmentRefused(logger, extension, declared ?? "none", "text is not UTF-8 without NUL");
-            errors["attachments"] = Texts.Format(lang, "error.attachments.content", fileName);
-            await section.Body.CopyToAsync(Stream.Null, ct);
-        }
-
-        return null;
-    }
+        IntakeUploads uploads, Dictionary<string, string> errors, CancellationToken ct) =>
+        await files.ReadAsync(section, disposition, lang, uploads, errors, "attachments", ct) is { } tooLarge
+            ? new ReadResult.TooLarge(tooLarge, SubmissionFormat.Multipart, null)
+            : null;
 
     private ReadResult.Malformed MultipartMalformed(string reason, Exception? ex)
     {

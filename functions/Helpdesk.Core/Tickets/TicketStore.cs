@@ -62,21 +62,32 @@ public sealed class TicketStore(StorageClients storage)
     }
 
     /// <summary>Replaces the ticket if it still has <paramref name="etag"/> and appends the timeline line, atomically.</summary>
-    public async Task<ETag> UpdateAsync(TicketChange change, ETag etag, string entryId, CancellationToken ct)
+    public Task<ETag> UpdateAsync(TicketChange change, ETag etag, string entryId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        return ReplaceAsync(change.After, change.Entry, etag, entryId, ct);
+    }
+
+    /// <summary>
+    /// Replaces the ticket if it still has <paramref name="etag"/> and appends <paramref name="entry"/>, atomically: for
+    /// changes that are not workflow commands (a requester's files added from the status page).
+    /// </summary>
+    public async Task<ETag> ReplaceAsync(Ticket after, TimelineEntry entry, ETag etag, string entryId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(after);
         try
         {
             var response = await Table.SubmitTransactionAsync(
                 [
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(change.After), etag),
-                    new TableTransactionAction(TableTransactionActionType.Add, TimelineEntity(change.After.Number, change.Entry, entryId)),
+                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(after), etag),
+                    new TableTransactionAction(TableTransactionActionType.Add, TimelineEntity(after.Number, entry, entryId)),
                 ],
                 ct);
             return response.Value[0].Headers.ETag ?? default;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
         {
-            throw new ConcurrencyConflictException(change.After.Number, ex);
+            throw new ConcurrencyConflictException(after.Number, ex);
         }
     }
 
