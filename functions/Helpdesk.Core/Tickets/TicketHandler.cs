@@ -16,7 +16,7 @@ namespace Helpdesk.Core.Tickets;
 /// number is written <c>[1-9][0-9]*</c> (the <c>int</c> route constraint also lets <c>+1001</c> and <c>01001</c>
 /// through), a level is exactly one of L1, L2, L3 in any case.
 /// </summary>
-public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IOptions<HelpdeskOptions> options)
+public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, Conversation.SatisfactionStore satisfaction, IOptions<HelpdeskOptions> options)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -36,8 +36,14 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
             return NotFound(parsed);
         }
 
-        var status = await sla.ReadAsync(parsed, ct);
-        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with { Sla = status },
+        var status = sla.ReadAsync(parsed, ct);
+        var rating = satisfaction.GetAsync(parsed, ct);
+        await Task.WhenAll(status, rating);
+        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with
+            {
+                Sla = await status,
+                Satisfaction = await rating is { } r ? Conversation.SatisfactionDto.Of(r) : null,
+            },
             HelpdeskJson.Options);
     }
 

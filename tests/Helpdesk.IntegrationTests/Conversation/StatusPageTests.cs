@@ -122,6 +122,8 @@ public partial class StatusPageTests(HostFixture fixture) : IClassFixture<HostFi
         }
 
         Assert.Equal(TicketStatus.Closed, (await Host.Get<TicketStore>().GetAsync(number, default))!.Ticket.Status);
+        var unrated = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
+        Assert.False(unrated.TryGetProperty("satisfaction", out _), "no rating yet: no satisfaction field");
         using var missing = await PostAsync(client, path, await client.GetStringAsync(path), new() { ["action"] = "rate" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("Choose a rating from 1 to 5.", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -141,6 +143,10 @@ public partial class StatusPageTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.Equal("Quick and kind.", mine[0].GetProperty("comment").GetString());
         var ticket = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
         Assert.Contains(ticket.GetProperty("timeline").EnumerateArray(), l => l.GetProperty("text").GetString() == "Rated 5/5 by the requester. Quick and kind.");
+        var satisfaction = ticket.GetProperty("satisfaction");
+        Assert.Equal(5, satisfaction.GetProperty("rating").GetInt32());
+        Assert.Equal("Quick and kind.", satisfaction.GetProperty("comment").GetString());
+        Assert.Equal(mine[0].GetProperty("at").GetDateTimeOffset(), satisfaction.GetProperty("ratedAt").GetDateTimeOffset());
         Assert.Contains("Your current rating: 5 out of 5.", await client.GetStringAsync(path), StringComparison.Ordinal);
     }
 
