@@ -26,6 +26,9 @@ public static class TicketsServiceCollectionExtensions
         services.TryAddSingleton<TicketEventDispatcher>();
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<TicketHandler>();
+        // The ticket view carries the requester's rating (Conversation/).
+        services.TryAddSingleton<Conversation.SatisfactionStore>();
+        services.AddStorageResources(StorageResourceKind.Table, Conversation.SatisfactionStore.TableName);
         return services;
     }
 }
