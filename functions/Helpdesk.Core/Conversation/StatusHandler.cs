@@ -23,6 +23,7 @@ public sealed class StatusHandler(
     TicketStore store,
     TicketService tickets,
     SatisfactionStore satisfaction,
+    SlaStatusReader sla,
     AttachmentStore attachmentStore,
     StatusUploadReader uploadReader,
     RequesterAttachments requesterAttachments,
@@ -290,32 +291,21 @@ public sealed class StatusHandler(
     private async Task<IResult> PageAsync(Ticket ticket, string token, string lang, int status, int? chosen, string? notice,
         Dictionary<string, string> errors, string? replyText, CancellationToken ct)
     {
-        // Read again after a change so the page shows it; the timeline is the ticket's partition.
-        var fresh = (await store.GetAsync(ticket.Number, ct))?.Ticket ?? ticket;
-        var timeline = await store.GetTimelineAsync(ticket.Number, ct);
-        var rating = await satisfaction.GetAsync(ticket.Number, ct);
+        // Read again after a change so the page shows it; the timeline is the ticket's partition. The four reads are
+        // independent: one round trip's wait, not four.
+        var stored = store.GetAsync(ticket.Number, ct);
+        var lines = store.GetTimelineAsync(ticket.Number, ct);
+        var rated = satisfaction.GetAsync(ticket.Number, ct);
+        var clocked = sla.ReadAsync(ticket.Number, ct);
+        await Task.WhenAll(stored, lines, rated, clocked);
+        var fresh = (await stored)?.Ticket ?? ticket;
+        var (timeline, rating, clock) = (await lines, await rated, await clocked);
         var now = time.GetUtcNow();
         var zone = Zone();
-        var model = new StatusPageModel(lang, token, links.FormToken(token, now), fresh, timeline, NextStep(fresh, lang, now, zone),
+        var model = new StatusPageModel(lang, token, links.FormToken(token, now), fresh, timeline, NextStep.Words(fresh, clock, lang, now, zone),
             string.IsNullOrWhiteSpace(options.Value.EmergencyPhone) ? null : options.Value.EmergencyPhone.Trim(),
             rating, chosen, notice, errors, replyText, zone, intake);
         return HtmlPage.Result(StatusPage.Render(model), status);
-    }
-
-    /// <summary>What happens next, in the requester's words (business-time targets from the SLA feature, see <see cref="Ticket.DueAt"/>).</summary>
-    public static string? NextStep(Ticket t, string lang, DateTimeOffset now, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        return t.Status switch
-        {
-            TicketStatus.New when t.DueAt is { } due => ConversationTexts.Format(lang, "status.next.response", PromisedTime.Words(lang, due, now, zone)),
-            TicketStatus.InProgress when t.DueAt is { } due => ConversationTexts.Format(lang, "status.next.resolution", PromisedTime.Words(lang, due, now, zone)),
-            TicketStatus.WaitingOnRequester => ConversationTexts.Get(lang, "status.next.waiting"),
-            TicketStatus.WaitingOnProvider => ConversationTexts.Get(lang, "status.next.provider"),
-            TicketStatus.Resolved => ConversationTexts.Get(lang, "status.next.resolved"),
-            TicketStatus.Closed => ConversationTexts.Get(lang, "status.next.closed"),
-            _ => null,
-        };
     }
 
     private TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(calendar.Value.TimeZone);

@@ -13,7 +13,8 @@ public class SubmissionReaderTests
     private static readonly AttachmentStore Attachments = new(
         new StorageClients(Options.Create(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" })), NullLogger<AttachmentStore>.Instance);
 
-    private static readonly SubmissionReader Reader = new(new IntakeOptions(), Attachments, NullLogger<SubmissionReader>.Instance);
+    private static readonly SubmissionReader Reader = new(new IntakeOptions(),
+        new AttachmentPartReader(new IntakeOptions(), Attachments, NullLogger<AttachmentPartReader>.Instance), NullLogger<SubmissionReader>.Instance);
 
     [Theory]
     [InlineData("application/json", 408, 408)]

@@ -78,6 +78,35 @@ public partial class StatusPageTests(HostFixture fixture) : IClassFixture<HostFi
     }
 
     [Fact]
+    public async Task NextStep_FollowsTheLiveSlaClock_PausedWhileWaiting_ThenItsDeadlineAfterTheAnswer()
+    {
+        var email = NewEmail("next");
+        var number = await CreateAsync(Host, email, lang: "en");
+        using var tech = Host.TechnicianClient();
+        await ActAsync(tech, number, "acknowledge", new { actor = "alice" });
+        await ActAsync(tech, number, "wait", new { actor = "alice", on = "requester", question = "Which printer?" });
+        var path = StatusPath(await MailAsync(Host, email, "question-"));
+        using var client = NoRedirectClient();
+        var page = await client.GetStringAsync(path);
+        Assert.Contains("Our deadline is paused until you answer.", page, StringComparison.Ordinal);
+
+        using (await PostAsync(client, path, page, new() { ["action"] = "reply", ["text"] = "The one in the hall." }))
+        {
+        }
+
+        // The clock hears of the answer through the ticket-events queue; the page then says its deadline.
+        var due = await Poll.UntilAsync(
+            async () => await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}"),
+            t => t.TryGetProperty("sla", out var sla) && sla.GetProperty("resolution").GetProperty("state").GetString() == "running",
+            TimeSpan.FromSeconds(30), "the SLA clock running again");
+        var deadline = due.GetProperty("sla").GetProperty("resolution").GetProperty("due").GetDateTimeOffset();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        var expected = "We aim to solve it " + PromisedTime.Words("en", deadline, DateTimeOffset.UtcNow, zone) + ".";
+        var shown = NextStepOf(await client.GetStringAsync(path));
+        Assert.Equal(System.Net.WebUtility.HtmlEncode(expected), shown);
+    }
+
+    [Fact]
     public async Task PostWithoutTheFormToken_IsRefused_AndChangesNothing()
     {
         var email = NewEmail("csrf");
@@ -205,4 +234,9 @@ public partial class StatusPageTests(HostFixture fixture) : IClassFixture<HostFi
 
     [GeneratedRegex("name=\"formToken\" value=\"([^\"]+)\"")]
     private static partial Regex FormToken();
+
+    private static string NextStepOf(string page) => NextStep().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("<dd id=\"next\">([^<]*)</dd>")]
+    private static partial Regex NextStep();
 }
