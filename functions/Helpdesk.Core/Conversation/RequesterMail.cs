@@ -41,7 +41,10 @@ public sealed class RequesterMail(
         }
 
         var entryId = EntryIdOf(ticketEvent.EventId);
-        var line = entryId is null ? null : await store.GetTimelineEntryAsync(ticketEvent.Number, ticketEvent.At, entryId, cancellationToken);
+        // One read of the ticket's timeline serves the step's line, the record of an earlier delivery and the previous
+        // mail this one answers.
+        var timeline = entryId is null ? [] : await store.GetTimelineRowsAsync(ticketEvent.Number, cancellationToken);
+        var line = entryId is null ? null : LineAt(timeline, ticketEvent.At, entryId);
         if (line is null)
         {
             // The line is written before its event is published: without it there is nothing to say, ever.
@@ -57,7 +60,7 @@ public sealed class RequesterMail(
         var template = WireName(kind);
         var at = ticketEvent.At.AddTicks(1);
         var recordId = "mail-" + entryId;
-        if (redelivered && await store.HasRecordAsync(ticketEvent.Number, at, recordId, cancellationToken))
+        if (redelivered && LineAt(timeline, at, recordId) is not null)
         {
             ConversationLog.MailAlreadyHandled(logger, template, ticketEvent.Number);
             return;
@@ -85,7 +88,7 @@ public sealed class RequesterMail(
             return;
         }
 
-        var previous = await PreviousMessageIdAsync(ticketEvent.Number, at, cancellationToken);
+        var previous = PreviousMessageId(timeline, at);
         var email = Compose(kind, ticketEvent, line, entryId!, previous);
         try
         {
@@ -181,11 +184,15 @@ public sealed class RequesterMail(
     private static string AuthorOf(string actor, string lang, HelpdeskOptions o) => PublicAuthor.Of(actor, o.SupportName);
 
     /// <summary>The Message-ID of the ticket's latest mail before <paramref name="before"/>: the one this mail answers.</summary>
-    private async Task<string?> PreviousMessageIdAsync(int number, DateTimeOffset before, CancellationToken ct)
-    {
-        var timeline = await store.GetTimelineAsync(number, ct);
-        return timeline.LastOrDefault(l => l.At < before && l.Kind == "email-sent" && l.Data?.ContainsKey("messageId") == true)
+    private static string? PreviousMessageId(IReadOnlyList<TimelineRow> timeline, DateTimeOffset before) =>
+        timeline.Select(r => r.Entry).LastOrDefault(l => l.At < before && l.Kind == "email-sent" && l.Data?.ContainsKey("messageId") == true)
             ?.Data!["messageId"];
+
+    /// <summary>The line written at <paramref name="at"/> under <paramref name="id"/>, or null.</summary>
+    private static TimelineEntry? LineAt(IReadOnlyList<TimelineRow> timeline, DateTimeOffset at, string id)
+    {
+        var rowKey = TicketStore.TimelineRowKey(at, id);
+        return timeline.FirstOrDefault(r => r.RowKey == rowKey)?.Entry;
     }
 
     private Task RecordAsync(int number, DateTimeOffset at, string id, string kind, string text, Visibility visibility,

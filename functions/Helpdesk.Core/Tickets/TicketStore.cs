@@ -29,17 +29,21 @@ public sealed class TicketStore(StorageClients storage)
         return response.HasValue ? new StoredTicket(FromEntity(response.Value!), response.Value!.ETag) : null;
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(int number, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(int number, CancellationToken ct) =>
+        [.. (await GetTimelineRowsAsync(number, ct)).Select(r => r.Entry)];
+
+    /// <summary>The timeline in order, each line with its row key: one query serves lookups by id and by time.</summary>
+    public async Task<IReadOnlyList<TimelineRow>> GetTimelineRowsAsync(int number, CancellationToken ct)
     {
         var pk = PartitionKey(number);
-        var entries = new List<TimelineEntry>();
+        var rows = new List<TimelineRow>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {TimelinePrefix} and RowKey lt {"tl."}");
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
-            entries.Add(TimelineFromEntity(e));
+            rows.Add(new TimelineRow(e.RowKey, TimelineFromEntity(e)));
         }
 
-        return entries;
+        return rows;
     }
 
     /// <summary>Writes a new ticket and its first timeline line. Returns false if the number already exists.</summary>
