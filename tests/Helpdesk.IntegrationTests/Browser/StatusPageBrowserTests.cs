@@ -68,6 +68,49 @@ public class StatusPageBrowserTests(BrowserHostFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task RequesterAddsAFile_WithTheKeyboardAlone_At320Pixels_AndTheTechnicianSeesIt()
+    {
+        var email = NewEmail("kbd-file");
+        var number = await CreateAsync(Host, email, lang: "fr", subject: "Imprimante");
+        var link = new Uri(Host.BaseAddress, "/api/status/" + Host.Get<StatusLinks>().Token(number, email, DateTimeOffset.UtcNow)).ToString();
+        var folder = Directory.CreateTempSubdirectory("status-upload-");
+        var file = Path.Combine(folder.FullName, "erreur.png");
+        await File.WriteAllBytesAsync(file, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[2000]]);
+        try
+        {
+            await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                JavaScriptEnabled = false, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 320, Height = 640 },
+            });
+            var page = await context.NewPageAsync();
+            await using var scanning = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+            var scanner = await scanning.NewPageAsync();
+            await page.GotoAsync(link);
+            await AssertFitsAsync(page);
+
+            // Keyboard only: Tab to the file input, Space opens the system's file picker (answered here), Tab to the button, Enter.
+            await TabToAsync(page, "attach-files");
+            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+            await chooser.SetFilesAsync(file);
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            await page.Locator("#notice").WaitForAsync();
+
+            Assert.Contains("vos fichiers ont été joints", await page.Locator("#notice").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("erreur.png (2 Ko)", await page.Locator("#files").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("erreur.png", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertFitsAsync(page);
+            await AssertAccessibleAsync(scanner, link);
+            var stored = (await Host.Get<TicketStore>().GetAsync(number, default))!.Ticket;
+            Assert.Equal("erreur.png", Assert.Single(stored.Attachments).FileName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ExpiredLink_ShowsAClearPage_ThatPassesTheAccessibilityScan()
     {
         var email = NewEmail("old");
