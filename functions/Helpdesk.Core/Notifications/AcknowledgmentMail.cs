@@ -121,8 +121,10 @@ public sealed class AcknowledgmentMail(
             "-- ",
             options.SupportName + " · " + Texts.Get(lang, "mail.ack.signature"),
         };
+        // The status page's address is a link in the HTML part (mail clients do not all link bare text).
+        var link = WebUtility.HtmlEncode(url.ToString());
         var html = "<!doctype html><html lang=\"" + lang + "\"><body>" +
-                   string.Join("", lines.Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(l) + "</p>")) +
+                   string.Join("", lines.Where(l => l.Length > 0).Select(l => "<p>" + WebUtility.HtmlEncode(l).Replace(link, $"<a href=\"{link}\">{link}</a>", StringComparison.Ordinal) + "</p>")) +
                    "</body></html>";
         return new OutgoingEmail(
             new EmailAddress(options.SupportAddress, options.SupportName),

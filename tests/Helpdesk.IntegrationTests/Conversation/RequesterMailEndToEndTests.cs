@@ -29,6 +29,8 @@ public class RequesterMailEndToEndTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Equal("auto-replied", ack.Headers["Auto-Submitted"]);
         Assert.Single(ack.Headers, h => h.Field == "Auto-Submitted");
         Assert.Contains("/api/status/", ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("attach a file on this page", ack.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"http://helpdesk.test/api/status/", ack.HtmlBody, StringComparison.Ordinal);
 
         await ActAsync(tech, number, "acknowledge", new { actor = "alice" });
         await ActAsync(tech, number, "comment", new { actor = "alice", text = "Internal: toner supplier is slow.", visibility = "internal" });
@@ -53,6 +55,8 @@ public class RequesterMailEndToEndTests(HostFixture fixture) : IClassFixture<Hos
         Assert.Contains("alice wrote about your request #" + number, comment.TextBody, StringComparison.Ordinal);
         Assert.Contains("> I am on my way to the printer.", comment.TextBody, StringComparison.Ordinal);
         Assert.Contains("Which tray is jammed?", question.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Follow your request, reply or attach a file: http://helpdesk.test/api/status/", question.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(reply, attach a file)</a>", question.HtmlBody, StringComparison.Ordinal);
         Assert.StartsWith("[#" + number + "] Treated as urgent", urgent.Subject, StringComparison.Ordinal);
         Assert.Contains("Removed a stuck sheet from tray 2.", resolved.TextBody, StringComparison.Ordinal);
         Assert.Contains("reply to this email within 7 days", resolved.TextBody, StringComparison.Ordinal);
