@@ -101,6 +101,20 @@ public class StatusPageBrowserTests(BrowserHostFixture fixture) : IClassFixture<
             Assert.Contains("erreur.png", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
             await AssertFitsAsync(page);
             await AssertAccessibleAsync(scanner, link);
+
+            // A refused file: the error page names it beside the input, fits 320 px and passes the scan too.
+            var refused = Path.Combine(folder.FullName, "outil.exe");
+            await File.WriteAllBytesAsync(refused, "MZ"u8.ToArray());
+            await page.Locator("#attach-files").SetInputFilesAsync(refused);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer les fichiers" }).ClickAsync();
+            await page.Locator("#error-summary").WaitForAsync();
+            Assert.Contains("outil.exe", await page.Locator("#attach-files-error").InnerTextAsync(), StringComparison.Ordinal);
+            await AssertFitsAsync(page);
+            await scanner.GotoAsync(link);
+            await scanner.Locator("#attach-files").SetInputFilesAsync(refused);
+            await scanner.GetByRole(AriaRole.Button, new() { Name = "Envoyer les fichiers" }).ClickAsync();
+            await scanner.Locator("#error-summary").WaitForAsync();
+            await AssertNoSeriousViolationsAsync(scanner);
             var stored = (await Host.Get<TicketStore>().GetAsync(number, default))!.Ticket;
             Assert.Equal("erreur.png", Assert.Single(stored.Attachments).FileName);
         }
