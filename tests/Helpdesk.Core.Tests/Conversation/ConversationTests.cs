@@ -114,4 +114,17 @@ public class ConversationTests
             new ConversationOptions { ReplyWithinDays = replyDays, StatusLinkDays = linkDays, EmergencyPhone = phone });
         Assert.Equal(valid, result.Succeeded);
     }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(20, true)]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void MaxTicketAttachments_IsBetween1And100(int max, bool valid)
+    {
+        var result = new ConversationOptionsValidator().Validate(null, new ConversationOptions { MaxTicketAttachments = max });
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || result.FailureMessage?.Contains("Helpdesk:Conversation:MaxTicketAttachments", StringComparison.Ordinal) == true);
+    }
 }
