@@ -12,6 +12,8 @@ using Helpdesk.Benchmarks;
 // Mode `maintenance`: scan of N assets (duration, storage requests per asset, memory; the second scan sends nothing) and CSV import rows/s.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- maintenance [--assets 10000]
 // Mode `mail` / `mailfuzz`: inbound mail end to end beside the form rate, and the mail parsers' fuzz (see MailBenchmark.Usage).
+// Mode `idle`: storage requests per hour and month of an idle tenant (standalone host, both Azurites), by URL, priced.
+// dotnet run -c Release --project tests/Helpdesk.Benchmarks -- idle [--minutes 3]
 // Mode `fuzz`: the integration test's seeded request generator at scale; 5xx, leaks, unreferenced blobs, memory, rate.
 // dotnet run -c Release --project tests/Helpdesk.Benchmarks -- fuzz [--requests 100000] [--seed S] [--concurrency 8] ... (see FuzzOptions.Usage)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -32,6 +34,10 @@ else if (mode == "sla" && SlaOptions.Parse(rest) is { } slaOptions)
 else if (mode == "maintenance")
 {
     run = () => MaintenanceBenchmark.RunAsync(rest, Benchmark.RepoRoot());
+}
+else if (mode == "idle")
+{
+    run = () => IdleBenchmark.RunAsync(rest, Benchmark.RepoRoot());
 }
 else if (mode == "mail")
 {
@@ -62,6 +68,7 @@ if (run is null)
     Console.WriteLine("       " + MaintenanceBenchmark.Usage);
     Console.WriteLine("       " + MailBenchmark.Usage);
     Console.WriteLine("       " + ConsoleOptions.Usage);
+    Console.WriteLine("       " + IdleBenchmark.Usage);
     return 0;
 }
 
