@@ -13,12 +13,12 @@ internal static class IdleBenchmark
 {
     public const string Usage = "dotnet run -c Release --project tests/Helpdesk.Benchmarks -- idle [--minutes 3] [--settle-seconds 30] [--task-hub separate|shared] [--host-dll path]";
 
-    // List prices in USD per 10,000 operations, standard general-purpose v2, LRS, hot (docs/performance.md says where
-    // each comes from and when it was read). Queue: every operation class is billed the same per 10,000 here; table: one
-    // meter for all operations; blob: the write-operation price (the dearest class), an upper bound for lease renewals.
+    // List prices in USD per 10,000 operations, standard general-purpose v2, LRS (docs/performance.md says where each
+    // comes from: REFERENCE.md's secondary source, no primary pricing page was found). Queue: class 1 and class 2 at the
+    // same price there; table: one meter for all operations. Blob operations are counted but not priced (no source;
+    // the idle engine makes none with table partition management).
     private const double QueuePricePer10K = 0.004;
     private const double TablePricePer10K = 0.00036;
-    private const double BlobPricePer10K = 0.0065;
     private const double HoursPerMonth = 730;
 
     public static async Task RunAsync(string[] args, string root)
@@ -98,7 +98,7 @@ internal static class IdleBenchmark
         Console.WriteLine();
         Console.WriteLine($"=== A month ({HoursPerMonth} h) of this, at list prices (USD per 10,000 operations; see docs/performance.md) ===");
         var total = 0.0;
-        foreach (var (service, price) in new[] { ("queue", QueuePricePer10K), ("table", TablePricePer10K), ("blob", BlobPricePer10K) })
+        foreach (var (service, price) in new[] { ("queue", QueuePricePer10K), ("table", TablePricePer10K) })
         {
             var n = counts.Count(k => Service(k) == service);
             var perMonth = PerHour(n) * HoursPerMonth;
@@ -107,7 +107,9 @@ internal static class IdleBenchmark
             Console.WriteLine($"  {service,-6} {perMonth / 1e6,8:0.00} M operations × ${price}/10k = ${cost:0.00}");
         }
 
-        Console.WriteLine($"  total  ${total:0.00} a month in storage transactions (capacity and the Functions plan not included)");
+        var blobs = PerHour(counts.Count(k => Service(k) == "blob")) * HoursPerMonth;
+        Console.WriteLine($"  blob   {blobs / 1e6,8:0.00} M operations, not priced (no price source)");
+        Console.WriteLine($"  total  ${total:0.00} a month in queue and table transactions (capacity, blobs and the Functions plan not included)");
     }
 
     // Keys are "service METHOD /path", prefixed "app:"/"hub:" when two Azurites are counted.
