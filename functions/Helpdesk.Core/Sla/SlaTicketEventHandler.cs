@@ -8,7 +8,7 @@ namespace Helpdesk.Core.Sla;
 /// ticket's timer on creation and tells the running timer about every other change. Automatic escalations (actor
 /// <see cref="SlaActors.System"/>) are already in the log, written by the evaluation that made them.
 /// </summary>
-public sealed class SlaTicketEventHandler(ISlaClockLog log, ISlaTimerEngine engine, ILogger<SlaTicketEventHandler> logger) : ITicketEventHandler
+public sealed class SlaTicketEventHandler(ISlaClockLog log, ISlaTimerEngine engine, ILogger<SlaTicketEventHandler> logger, SlaNextDeadlinePlanner planner) : ITicketEventHandler
 {
     /// <summary>The handler's stable name in targeted <c>ticket-events</c> messages.</summary>
     public const string HandlerName = "sla-clock";
@@ -34,7 +34,11 @@ public sealed class SlaTicketEventHandler(ISlaClockLog log, ISlaTimerEngine engi
         switch (ticketEvent.Kind)
         {
             case TicketEventKind.Created:
-                await engine.StartAsync(ticketEvent.Number, cancellationToken);
+                // The timer's first turn would only find nothing due yet: tell it when to look first instead (the
+                // log read here replaces the one that turn would make). A late redelivery gets a past deadline: the
+                // first turn then runs at once.
+                var first = planner.Decide(ticketEvent.Number, await log.ReadEntriesAsync(ticketEvent.Number, cancellationToken));
+                await engine.StartAsync(ticketEvent.Number, first.Done ? null : first.Deadline, cancellationToken);
                 break;
             case TicketEventKind.Reopened:
                 // A resolved ticket's timer has ended; a reopened one needs a timer again (no-op if it still runs).

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Storage;
 
@@ -7,8 +8,14 @@ namespace Helpdesk.Core.Storage;
 /// <see cref="QueueFailurePolicy"/>, i.e. leave it for a retry, or write it to the poison queue with its reason.
 /// The standalone <c>QueueListener</c> and the Functions queue triggers differ only in what they do with the outcome.
 /// </summary>
-public sealed class QueueMessageProcessor(PoisonQueue poison, ILogger<QueueMessageProcessor> logger)
+public sealed class QueueMessageProcessor(PoisonQueue poison, ILogger<QueueMessageProcessor> logger, IOptions<QueuePollingOptions> polling)
 {
+    /// <summary>
+    /// The idle back-off for a polling consumer (the standalone listeners; the Functions trigger reads the same ceiling
+    /// from host.json): here so that every consumer, whichever feature declares it, polls by the one setting.
+    /// </summary>
+    public QueuePolling NewPolling() => new(polling.Value.MaxPollingInterval);
+
     /// <param name="message">The delivery.</param>
     /// <param name="process">The feature's handler (e.g. <c>TicketEventDispatcher.DispatchAsync</c>).</param>
     /// <param name="ct">The host's stopping token: a cancelled attempt is neither retried nor poisoned here (it throws).</param>

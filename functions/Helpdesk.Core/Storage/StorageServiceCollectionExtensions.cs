@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StorageClients>();
         services.AddHostedService<StorageInitializer>();
         // How both hosts consume queues: retry or poison (QueueFailurePolicy), the poison envelope with its reason.
+        services.AddValidatedOptions<QueuePollingOptions, QueuePollingOptionsValidator>(QueuePollingOptions.Section);
         services.TryAddSingleton<PoisonQueue>();
         services.TryAddSingleton<QueueMessageProcessor>();
         return services;

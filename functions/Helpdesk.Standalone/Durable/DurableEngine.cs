@@ -4,6 +4,7 @@ using Helpdesk.Core.Durable;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
+using Helpdesk.Standalone.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Standalone.Durable;
@@ -59,6 +60,12 @@ public sealed class DurableEngine : IHostedService, IAsyncDisposable
             var settings = DurableStorage.CreateSettings(_options, _loggerFactory);
             var service = new AzureStorageOrchestrationService(settings);
             await service.CreateIfNotExistsAsync();
+            if (!_options.RunEngine)
+            {
+                // The hub exists, so starts and events from this process's client are queued for an engine elsewhere.
+                HostLog.DurableEngineNotRun(_logger, settings.TaskHubName);
+                return;
+            }
 
             var worker = new TaskHubWorker(service, _loggerFactory)
             {

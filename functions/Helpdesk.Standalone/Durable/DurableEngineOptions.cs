@@ -18,6 +18,14 @@ public sealed class DurableEngineOptions
     /// </summary>
     public const string ConnectionName = "DurableStorage";
 
+    /// <summary>
+    /// Run the durable worker in this process (default true). False: the task hub is created and the orchestration
+    /// client works (a created ticket's SLA timer is queued in the task hub), but no orchestration or activity executes
+    /// here until a host with the engine on serves the hub. For an intake-only instance beside one that runs the engine,
+    /// and for the intake benchmark's "without the SLA engine" leg. Not for a tenant's only instance: nothing would escalate.
+    /// </summary>
+    public bool RunEngine { get; set; } = true;
+
     /// <summary>Task hub name: letters and digits, starting with a letter, 3–45 characters. Default <c>helpdesk</c>.</summary>
     public string HubName { get; set; } = "helpdesk";
 

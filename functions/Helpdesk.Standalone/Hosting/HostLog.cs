@@ -22,4 +22,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 7012, EventName = "UnhandledRequestError", Level = LogLevel.Error,
         Message = "{Method} {Path} failed with an unhandled exception; answered {Status}.")]
     public static partial void UnhandledRequestError(ILogger logger, Exception exception, string method, string path, int status);
+
+    [LoggerMessage(EventId = 7020, EventName = "DurableEngineNotRun", Level = LogLevel.Warning,
+        Message = "Durable engine not run in this process (Helpdesk:Durable:RunEngine=false): task hub {HubName} exists, SLA timers wait there for a host that runs the engine.")]
+    public static partial void DurableEngineNotRun(ILogger logger, string hubName);
 }

@@ -6,15 +6,14 @@ namespace Helpdesk.Standalone.Queues;
 
 /// <summary>
 /// Polls a storage queue the way the Functions queue trigger does: batches of up to 16 messages, the same
-/// visibility timeout, exponential back-off when idle (up to <see cref="MaxPollingInterval"/>). Each message goes
+/// visibility timeout, exponential back-off when idle up to host.json's <c>maxPollingInterval</c>
+/// (<see cref="QueuePolling"/>, <c>Helpdesk:Queues:MaxPollingInterval</c>). Each message goes
 /// through Core's <see cref="QueueMessageProcessor"/>, exactly as in the Functions app: a failed message becomes
 /// visible again after the retry delay, and a permanent failure or the last attempt is written to the poison queue
 /// with its reason. Nothing is dropped silently.
 /// </summary>
 public abstract class QueueListener(QueueClient queue, QueueMessageProcessor processor, ILogger logger) : BackgroundService
 {
-    public static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(50);
-    public static readonly TimeSpan MaxPollingInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 16;
 
     /// <summary>The queue this listener consumes (without the test prefix), compared with the Functions app's queue triggers.</summary>
@@ -24,7 +23,7 @@ public abstract class QueueListener(QueueClient queue, QueueMessageProcessor pro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = MinPollingInterval;
+        var polling = processor.NewPolling();
         while (!stoppingToken.IsCancellationRequested)
         {
             QueueMessage[] messages;
@@ -42,22 +41,21 @@ public abstract class QueueListener(QueueClient queue, QueueMessageProcessor pro
                 messages = [];
             }
 
+            var wait = polling.After(received: messages.Length > 0);
             if (messages.Length == 0)
             {
                 try
                 {
-                    await Task.Delay(delay, stoppingToken);
+                    await Task.Delay(wait, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
 
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPollingInterval.Ticks));
                 continue;
             }
 
-            delay = MinPollingInterval;
             await Task.WhenAll(messages.Select(m => HandleAsync(m, stoppingToken)));
         }
     }

@@ -27,7 +27,7 @@ public class SlaEngineTests
         _tickets.Add(Number, Priority.P2, Opened);
     }
 
-    private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance);
+    private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance, NextDeadline);
 
     private SlaEvaluation Evaluate => new(_log, _tickets, _notifier, SlaPolicy.Default, Calendars, _time, NullLogger<SlaEvaluation>.Instance);
 

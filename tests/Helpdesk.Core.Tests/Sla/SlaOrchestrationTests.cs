@@ -33,15 +33,20 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
     // Lets a test distort the next deadline the step activity reports (to simulate early timers).
     private Func<SlaNextDeadline, SlaNextDeadline> _distort = d => d;
 
+    // When each step activity ran, per ticket.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Number, DateTimeOffset At)> _steps = new();
+    private SlaNextDeadlinePlanner _planner = null!;
+
     public async Task InitializeAsync()
     {
-        var next = new SlaNextDeadlinePlanner(_log, FastPolicy, Calendars, TimeProvider.System);
+        var next = _planner = new SlaNextDeadlinePlanner(_log, FastPolicy, Calendars, TimeProvider.System);
         var evaluate = new SlaEvaluation(_log, _tickets, _notifier, FastPolicy, Calendars, TimeProvider.System, NullLogger<SlaEvaluation>.Instance);
         _host = await DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestratorFunc<SlaTimerState, SlaTimerResult>(SlaOrchestration.Name, async (context, input) => await SlaOrchestration.RunAsync(context, input!));
             registry.AddActivityFunc<SlaStepInput, SlaStepResult>(SlaOrchestration.StepActivity, async (_, input) =>
             {
+                _steps.Enqueue((input!.TicketNumber, DateTimeOffset.UtcNow));
                 var step = await new SlaStepActivity(evaluate, next, _log).RunAsync(input!);
                 return step with { Next = _distort(step.Next) };
             });
@@ -51,7 +56,7 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance);
+    private SlaTicketEventHandler Handler => new(_log, _engine, NullLogger<SlaTicketEventHandler>.Instance, _planner);
 
     private async Task<DateTimeOffset> OpenAsync(int number, Priority priority = Priority.P2)
     {
@@ -199,17 +204,49 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await CompletionAsync(5)).RuntimeStatus);
     }
 
+    [Fact]
+    public async Task Created_TheFirstTurnWaitsForTheFirstDeadline_NoTurnThatFindsNothingDue()
+    {
+        var opened = await OpenAsync(6);
+
+        await Until(() => _log.Actions<E.Escalated>(6).Count == 2, "two escalations");
+
+        // Six actions at five distinct instants or fewer (a padded timer may cover two): never a turn before the first
+        // one (the warning at 1.5 s), and never more turns than deadlines.
+        var steps = _steps.Where(s => s.Number == 6).Select(s => s.At).Order().ToList();
+        Assert.True(steps[0] >= opened.AddSeconds(1.5), $"The first turn ran {(steps[0] - opened).TotalSeconds:0.000} s after creation, before the first deadline.");
+        Assert.InRange(steps.Count(s => s <= _log.Actions<E.Escalated>(6).Max(e => e.At)), 1, 5);
+        AssertNoActionBeforeDue(6);
+    }
+
+    [Fact]
+    public async Task StartedWithoutAFirstDeadline_TheFirstTurnRunsAtOnce()
+    {
+        // P3 here: its first deadline (the warning) is 7.5 s away, far beyond a loaded machine's start-up delay.
+        var opened = DateTimeOffset.UtcNow;
+        _tickets.Add(7, Priority.P3, opened);
+        await _log.AppendAsync(7, new E.Started(0, opened, Priority.P3, SupportLevel.L1), "created", default);
+
+        await _engine.StartAsync(7, default);
+
+        await Until(() => _steps.Any(s => s.Number == 7), "the first turn");
+        Assert.True(_steps.First(s => s.Number == 7).At < opened.AddSeconds(7.5), "The first turn waited although no first deadline was given.");
+        await _engine.StopAsync(7, "test over", default);
+    }
+
     // The port over a durable client, as the hosts implement it (start-once, raise event).
     private sealed class TestTimerEngine(DurableTaskClient client) : ISlaTimerEngine
     {
-        public async Task StartAsync(int ticketNumber, CancellationToken ct)
+        public Task StartAsync(int ticketNumber, CancellationToken ct) => StartAsync(ticketNumber, null, ct);
+
+        public async Task StartAsync(int ticketNumber, DateTimeOffset? firstLook, CancellationToken ct)
         {
             if (await IsRunningAsync(ticketNumber, ct))
             {
                 return;
             }
 
-            await client.ScheduleNewOrchestrationInstanceAsync(SlaOrchestration.Name, new SlaTimerState(ticketNumber),
+            await client.ScheduleNewOrchestrationInstanceAsync(SlaOrchestration.Name, new SlaTimerState(ticketNumber, FirstLook: firstLook),
                 new StartOrchestrationOptions { InstanceId = SlaOrchestration.InstanceId(ticketNumber) }, ct);
         }
 

@@ -73,6 +73,9 @@ public sealed class HelpdeskHost : IAsyncDisposable
                 // own traffic. Tests of the limits set their own.
                 ["Helpdesk:RateLimits:TicketPosts"] = "100000",
                 ["Helpdesk:RateLimits:FormGets"] = "100000",
+                // Tests wait on queue consumers step after step: the production idle back-off ceiling (5 s) would add
+                // seconds to each wait. The back-off itself is tested in Core (QueuePollingTests).
+                [QueuePollingOptions.Section + ":MaxPollingInterval"] = "00:00:01",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {

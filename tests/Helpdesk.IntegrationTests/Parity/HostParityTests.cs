@@ -173,7 +173,7 @@ public class HostParityTests
 
         Assert.Equal(QueueRules.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
         Assert.Equal(QueueRules.RetryDelay, TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(QueueListener.MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new QueuePollingOptions().MaxPollingInterval, TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(ApiRoutes.Prefix, doc.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 

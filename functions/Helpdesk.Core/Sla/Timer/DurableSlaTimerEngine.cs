@@ -5,8 +5,10 @@ namespace Helpdesk.Core.Sla;
 /// <summary>The SLA timer engine over the hosts' durable client: one orchestration instance per ticket.</summary>
 public sealed class DurableSlaTimerEngine(IOrchestrationClient client) : ISlaTimerEngine
 {
-    public Task StartAsync(int ticketNumber, CancellationToken ct) =>
-        client.StartOnceAsync(SlaOrchestration.Name, SlaOrchestration.InstanceId(ticketNumber), new SlaTimerState(ticketNumber), ct);
+    public Task StartAsync(int ticketNumber, CancellationToken ct) => StartAsync(ticketNumber, null, ct);
+
+    public Task StartAsync(int ticketNumber, DateTimeOffset? firstLook, CancellationToken ct) =>
+        client.StartOnceAsync(SlaOrchestration.Name, SlaOrchestration.InstanceId(ticketNumber), new SlaTimerState(ticketNumber, FirstLook: firstLook), ct);
 
     public Task NotifyChangedAsync(int ticketNumber, CancellationToken ct) =>
         client.RaiseEventAsync(SlaOrchestration.InstanceId(ticketNumber), SlaOrchestration.ChangedEvent, null, ct);

@@ -34,6 +34,14 @@ public static class SlaOrchestration
         var logger = context.CreateReplaySafeLogger(typeof(SlaOrchestration).FullName!);
         var number = input.TicketNumber;
 
+        // Started on creation with the first deadline known: no turn until it falls or the ticket changes (a turn now
+        // would only read the log to find nothing due: one activity, its queue messages and two episodes saved).
+        if (input.FirstLook is { } firstLook && input.Turns == 0)
+        {
+            var changedFirst = await WaitAsync(context, firstLook);
+            SlaLog.TimerWoke(logger, number, changedFirst ? "ticket changed" : "deadline reached");
+        }
+
         for (var turn = 0; turn < TurnsPerGeneration; turn++)
         {
             var step = await context.CallActivityAsync<SlaStepResult>(StepActivity, new SlaStepInput(number), ActivityOptions);
@@ -58,7 +66,7 @@ public static class SlaOrchestration
             SlaLog.TimerWoke(logger, number, changed ? "ticket changed" : "deadline reached");
         }
 
-        context.ContinueAsNew(input with { Turns = input.Turns + TurnsPerGeneration, Generation = input.Generation + 1 });
+        context.ContinueAsNew(input with { Turns = input.Turns + TurnsPerGeneration, Generation = input.Generation + 1, FirstLook = null });
         return new SlaTimerResult(number, "continued", input.Turns + TurnsPerGeneration);
     }
 
