@@ -54,6 +54,11 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
                 errors.Add($"{at}:Categories: '{category}' is not one of {string.Join(", ", WireName.All<Category>())}.");
             }
 
+            foreach (var type in p.AssetTypes.Where(t => !WireName.TryParse<AssetType>(t, out _)))
+            {
+                errors.Add($"{at}:AssetTypes: '{type}' is not one of {string.Join(", ", WireName.All<AssetType>())}.");
+            }
+
             foreach (var tag in p.Assets.Where(t => AssetReader.NormalizeTag(t) is null))
             {
                 errors.Add($"{at}:Assets: '{tag}' is not a valid asset tag.");

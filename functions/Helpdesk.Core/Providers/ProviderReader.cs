@@ -235,6 +235,8 @@ public static partial class ProviderReader
             ResponseTime = options.ResponseTime,
             Categories = [.. options.Categories.Select(c => WireName.Of(WireName.Parse<Category>(c))).Distinct()],
             AssetTags = [.. options.Assets.Select(t => AssetReader.NormalizeTag(t)!).Distinct()],
+            AssetTypes = [.. options.AssetTypes.Select(t => WireName.Of(WireName.Parse<AssetType>(t))).Distinct()],
+            Notes = options.Notes,
             UpdatedAt = now,
         };
     }

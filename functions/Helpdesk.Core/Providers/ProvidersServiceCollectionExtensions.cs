@@ -1,4 +1,5 @@
 using Helpdesk.Core.Storage;
+using Helpdesk.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,9 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<ProviderStore>();
         services.TryAddSingleton<ProviderDirectory>();
         services.TryAddSingleton<ProviderHandler>();
+        services.TryAddSingleton<TicketContacts>();
+        services.TryAddSingleton<TicketContactsSection>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketViewPart, TicketContactsPart>());
         return services;
     }
 }

@@ -16,7 +16,7 @@ namespace Helpdesk.Core.Tickets;
 /// number is written <c>[1-9][0-9]*</c> (the <c>int</c> route constraint also lets <c>+1001</c> and <c>01001</c>
 /// through), a level is exactly one of L1, L2, L3 in any case.
 /// </summary>
-public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IOptions<HelpdeskOptions> options)
+public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IOptions<HelpdeskOptions> options, IEnumerable<ITicketViewPart> parts)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -37,7 +37,13 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, IO
         }
 
         var status = await sla.ReadAsync(parsed, ct);
-        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with { Sla = status },
+        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            await part.AddToAsync(view.Ticket, extra, ct);
+        }
+
+        return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with { Sla = status, Parts = extra.Count > 0 ? extra : null },
             HelpdeskJson.Options);
     }
 
