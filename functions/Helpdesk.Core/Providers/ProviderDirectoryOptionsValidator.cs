@@ -16,6 +16,16 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        if (options.MailLanguage is not ("fr" or "en"))
+        {
+            errors.Add($"{ProviderDirectoryOptions.Section}:MailLanguage must be fr or en (got '{options.MailLanguage}').");
+        }
+
+        if (options.CompanyName is { } company && (company.Trim().Length is 0 or > 100 || company.Any(char.IsControl)))
+        {
+            errors.Add($"{ProviderDirectoryOptions.Section}:CompanyName must be 1 to 100 characters on one line.");
+        }
+
         for (var i = 0; i < options.Directory.Count; i++)
         {
             var p = options.Directory[i];

@@ -23,6 +23,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<TicketContacts>();
         services.TryAddSingleton<TicketContactsSection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketViewPart, TicketContactsPart>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEventHandler, ProviderMail>());
         return services;
     }
 }
