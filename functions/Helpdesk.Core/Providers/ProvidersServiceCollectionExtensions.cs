@@ -24,6 +24,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<TicketContactsSection>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketViewPart, TicketContactsPart>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEventHandler, ProviderMail>());
+        services.TryAddSingleton<Intake.IEmergencyLines, ProviderEmergencyLines>();
         return services;
     }
 }
