@@ -54,6 +54,16 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
                 errors.Add($"{at}:SupportEmail must be an email address (got '{email}').");
             }
 
+            if (p.SupportPhone is { } phone && !ProviderReader.IsPhone(phone))
+            {
+                errors.Add($"{at}:SupportPhone must be a phone number: digits, spaces and + ( ) . / - only (got '{phone}').");
+            }
+
+            if (p.SupportUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var site) && site.Scheme is "https" or "http"))
+            {
+                errors.Add($"{at}:SupportUrl must be the full address of the support site, starting with https:// (got '{url}').");
+            }
+
             if (p.SupportPhone is null && p.SupportEmail is null && p.SupportUrl is null)
             {
                 errors.Add($"{at}: give at least one of SupportPhone, SupportEmail, SupportUrl (whom to call needs a way to call).");

@@ -37,6 +37,8 @@ public static partial class ProviderReader
 
     public static bool IsId(string? text) => text is not null && IdPattern().IsMatch(text);
 
+    public static bool IsPhone(string? text) => text is not null && PhonePattern().IsMatch(text.Trim());
+
     /// <summary>
     /// The provider in <paramref name="body"/>; <paramref name="routeId"/> is the id of the URL on update (the body may
     /// repeat it, not change it). Field errors otherwise.
@@ -167,7 +169,7 @@ public static partial class ProviderReader
         }
 
         var phone = Text("supportPhone", MaxPhoneLength);
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (phone is not null && !IsPhone(phone))
         {
             errors["supportPhone"] = ["Write a phone number with digits, spaces and + ( ) . / - only (e.g. +32 800 22 800)."];
         }
