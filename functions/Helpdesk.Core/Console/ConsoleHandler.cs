@@ -253,6 +253,7 @@ public sealed class ConsoleHandler(
         var clock = await sla.ReadAsync(parsed, ct);
         var team = await roster.ListAsync(ct);
         var html = TicketPage.Render(http, lang, view, clock, team, notice, error, time.GetUtcNow());
+        html += await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Providers.TicketContactsSection>(http.RequestServices).RenderAsync(view.Ticket, lang, ct); // Providers/: the asset and whom to call
         return Page(http, lang, person, view.Ticket.Reference + " " + view.Ticket.Subject, html, status);
     }
 

@@ -18,7 +18,7 @@ public static class FormPage
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string Render(string lang, IntakeOptions limits, string formToken, TicketSubmission? values = null,
-        IReadOnlyDictionary<string, string>? errors = null)
+        IReadOnlyDictionary<string, string>? errors = null, IReadOnlyList<EmergencyLine>? emergency = null)
     {
         values ??= new TicketSubmission();
         errors ??= new Dictionary<string, string>();
@@ -51,6 +51,7 @@ public static class FormPage
         Input(sb, lang, "subject", "text", values.Subject, errors, required: true, autocomplete: "off");
         TextArea(sb, lang, "description", values.Description, errors);
         Select<Category>(sb, lang, "category", values.Category, errors);
+        EmergencyLines(sb, lang, emergency ?? []);
         Radios<Impact>(sb, lang, "impact", values.Impact, errors);
         Radios<CanWork>(sb, lang, "canWork", values.CanWork, errors);
         Input(sb, lang, "assetTag", "text", values.AssetTag, errors, required: false, autocomplete: "off", hintKey: "form.assetTag.hint");
@@ -82,7 +83,8 @@ public static class FormPage
     /// The confirmation: the number, when the requester will hear from us in words (<paramref name="promise"/>, e.g.
     /// "au plus tard demain à 12:30"), the status page and whom to call when it cannot wait.
     /// </summary>
-    public static string RenderConfirmation(string lang, Ticket ticket, string? promise = null, Uri? statusUrl = null, string? emergencyPhone = null)
+    public static string RenderConfirmation(string lang, Ticket ticket, string? promise = null, Uri? statusUrl = null, string? emergencyPhone = null,
+        EmergencyLine? emergencyLine = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var reference = ticket.Reference;
@@ -100,7 +102,13 @@ public static class FormPage
             sb.Append(CultureInfo.InvariantCulture, $"<p><a id=\"status-link\" href=\"{E(statusUrl.PathAndQuery)}\">{E(Texts.Get(lang, "done.status"))}</a></p>");
         }
 
-        if (!string.IsNullOrWhiteSpace(emergencyPhone))
+        if (emergencyLine is not null)
+        {
+            // The directory's line for this category (e.g. the internet provider when the internet is down), or the reference IT contact.
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<p id=\"urgent\">{E(Texts.Format(lang, "done.urgent.named", emergencyLine.Name))} {PhoneLink(emergencyLine.Phone)}{(emergencyLine.Hours is { } hours ? " (" + E(hours) + ")" : "")}.</p>");
+        }
+        else if (!string.IsNullOrWhiteSpace(emergencyPhone))
         {
             var tel = new string([.. emergencyPhone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
             sb.Append(CultureInfo.InvariantCulture, $"<p id=\"urgent\">{E(Texts.Get(lang, "done.urgent"))} <a href=\"tel:{E(tel)}\">{E(emergencyPhone.Trim())}</a>.</p>");
@@ -109,6 +117,42 @@ public static class FormPage
         sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/{ApiRoutes.Prefix}/{IntakeRoutes.Form}?lang={lang}\">{E(Texts.Get(lang, "done.another"))}</a></p>");
         sb.Append("</main></body></html>");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whom to call in an emergency, per category, right under the category: a list that reads without JavaScript (the
+    /// pages carry none, see <see cref="SecurityHeaders"/>); where the browser supports <c>:has()</c>, a style rule shows
+    /// only the chosen category's line and the general one.
+    /// </summary>
+    private static void EmergencyLines(StringBuilder sb, string lang, IReadOnlyList<EmergencyLine> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"field emergency\" id=\"emergency\"><p class=\"hint\"><strong>{E(Texts.Get(lang, "form.emergency.title"))}</strong></p><ul>");
+        foreach (var line in lines)
+        {
+            var what = line.Category is { } category ? Texts.Get(lang, "category." + category) : Texts.Get(lang, "form.emergency.other");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<li data-category=\"{E(line.Category ?? "*")}\">{E(Texts.Format(lang, "form.emergency.line", what, line.Name))} {PhoneLink(line.Phone)}{(line.Hours is { } hours ? " (" + E(hours) + ")" : "")}</li>");
+        }
+
+        sb.Append("</ul><style>");
+        foreach (var category in WireName.All<Category>())
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"form:has(#category option[value=\"{category}\"]:checked) .emergency li:not([data-category=\"{category}\"]):not([data-category=\"*\"]){{display:none}}");
+        }
+
+        sb.Append("</style></div>");
+    }
+
+    private static string PhoneLink(string phone)
+    {
+        var tel = new string([.. phone.Where(c => char.IsAsciiDigit(c) || c == '+')]);
+        return $"<a href=\"tel:{E(tel)}\">{E(phone.Trim())}</a>";
     }
 
     private static void Head(StringBuilder sb, string lang, string title)

@@ -23,13 +23,19 @@ public sealed class IntakeHandler(
     IOptions<Conversation.ConversationOptions> conversationOptions,
     IOptions<Sla.BusinessCalendarOptions> calendar,
     TimeProvider time,
-    ILogger<IntakeHandler> logger)
+    ILogger<IntakeHandler> logger,
+    IEnumerable<IEmergencyLines> emergencyLines)
 {
     public IResult GetForm(HttpRequest request)
     {
         var lang = Language.FromRequest(request);
-        return HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, NewFormToken()), StatusCodes.Status200OK);
+        return new DeferredResult(async ct =>
+            HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, NewFormToken(), emergency: await FormLinesAsync(ct)), StatusCodes.Status200OK));
     }
+
+    /// <summary>Whom to call in an emergency, per category (Providers/), for the form; none without a directory.</summary>
+    private async Task<IReadOnlyList<EmergencyLine>> FormLinesAsync(CancellationToken ct) =>
+        emergencyLines.FirstOrDefault() is { } lines ? await lines.ForFormAsync(ct) : [];
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
     {
@@ -84,7 +90,8 @@ public sealed class IntakeHandler(
         if (errors.Count > 0)
         {
             return browser
-                ? HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, submission.FormToken ?? NewFormToken(), submission, errors), StatusCodes.Status400BadRequest)
+                ? HtmlPage.Result(FormPage.Render(lang, intakeOptions.Value, submission.FormToken ?? NewFormToken(), submission, errors, await FormLinesAsync(ct)),
+                    StatusCodes.Status400BadRequest)
                 : TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }),
                     title: "The ticket has invalid fields", detail: "Correct the fields listed in 'errors' and send again.");
         }
@@ -96,13 +103,13 @@ public sealed class IntakeHandler(
             // Keys are scoped to the tenant: the other request may be somebody else's, so its ticket is not named.
             IntakeResult.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
                 detail: "This Idempotency-Key was already used for a different request. Use a new key for a new request."),
-            IntakeResult.Created { Ticket: var ticket } => CreatedAnswer(ticket, browser, lang, replayed: false),
-            IntakeResult.Replayed { Ticket: var ticket } => CreatedAnswer(ticket, browser, lang, replayed: true),
+            IntakeResult.Created { Ticket: var ticket } => await CreatedAnswerAsync(ticket, browser, lang, replayed: false, ct),
+            IntakeResult.Replayed { Ticket: var ticket } => await CreatedAnswerAsync(ticket, browser, lang, replayed: true, ct),
             _ => throw new InvalidOperationException("Unknown intake result."),
         };
     }
 
-    private IResult CreatedAnswer(Ticket ticket, bool browser, string lang, bool replayed)
+    private async Task<IResult> CreatedAnswerAsync(Ticket ticket, bool browser, string lang, bool replayed, CancellationToken ct)
     {
         var status = replayed ? StatusCodes.Status200OK : StatusCodes.Status201Created;
         if (browser)
@@ -111,8 +118,10 @@ public sealed class IntakeHandler(
             var promise = ticket.DueAt is { } due
                 ? Conversation.PromisedTime.Words(lang, due, time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(calendar.Value.TimeZone))
                 : null;
+            // Whom to call when it cannot wait: the directory's line for the ticket's category, else the reference IT contact.
+            var line = emergencyLines.FirstOrDefault() is { } lines ? await lines.ForCategoryAsync(ticket.Category, ct) : null;
             return HtmlPage.Result(FormPage.RenderConfirmation(lang, ticket, promise,
-                statusLinks.Url(ticket.Number, ticket.Requester.Email, ticket.CreatedAt), conversation.EmergencyPhone), status);
+                statusLinks.Url(ticket.Number, ticket.Requester.Email, ticket.CreatedAt), conversation.EmergencyPhone, line), status);
         }
 
         var url = options.Value.TicketUrl(ticket.Number).ToString();

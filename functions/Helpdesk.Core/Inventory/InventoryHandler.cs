@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
+using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Web;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,12 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var (actor, refused) = ActorOf(request, declared: null);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var (asset, problem) = await ReadAssetAsync(request, routeTag: null, ct);
         if (problem is not null)
         {
@@ -39,7 +46,7 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
                 detail: $"Asset {asset!.Tag} exists already: update it with PUT (and its ETag) instead.");
         }
 
-        InventoryLog.AssetCreated(logger, stored.Asset.Tag, Actor(request));
+        InventoryLog.AssetCreated(logger, stored.Asset.Tag, actor!);
         return new LocatedResult(AssetUrl(stored.Asset.Tag), new ETagResult(stored.ETag, TypedResults.Json(stored.Asset, HelpdeskJson.Options, statusCode: StatusCodes.Status201Created)));
     }
 
@@ -79,6 +86,12 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
             return NotFound(tag);
         }
 
+        var (actor, refused) = ActorOf(request, declared: null);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         if (IfMatch(request) is not { } etag)
         {
             return PreconditionRequired();
@@ -107,7 +120,7 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
             return Stale(normalized);
         }
 
-        InventoryLog.AssetUpdated(logger, normalized, Actor(request));
+        InventoryLog.AssetUpdated(logger, normalized, actor!);
         return new ETagResult(stored.ETag, TypedResults.Json(stored.Asset, HelpdeskJson.Options));
     }
 
@@ -124,6 +137,12 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
         if (problem is not null)
         {
             return problem;
+        }
+
+        var (actor, refused) = ActorOf(request, note!.Value.Actor);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         var current = await store.GetAsync(normalized, ct);
@@ -149,9 +168,8 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
             return Stale(normalized);
         }
 
-        var actor = note!.Value.Actor;
-        await store.AppendLogAsync(normalized, new AssetLogEntry(now, actor, "Retired" + (note.Value.Text is { } reason ? ": " + reason : ".")), ct);
-        InventoryLog.AssetRetired(logger, normalized, actor);
+        await store.AppendLogAsync(normalized, new AssetLogEntry(now, actor!, "Retired" + (note.Value.Text is { } reason ? ": " + reason : ".")), ct);
+        InventoryLog.AssetRetired(logger, normalized, actor!);
         return new ETagResult(stored.ETag, TypedResults.Json(stored.Asset, HelpdeskJson.Options));
     }
 
@@ -170,12 +188,18 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
             return problem;
         }
 
+        var (actor, refused) = ActorOf(request, note!.Value.Actor);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         if (await store.GetAsync(normalized, ct) is null)
         {
             return NotFound(normalized);
         }
 
-        var entry = new AssetLogEntry(time.GetUtcNow(), note!.Value.Actor, note.Value.Text!);
+        var entry = new AssetLogEntry(time.GetUtcNow(), actor!, note.Value.Text!);
         await store.AppendLogAsync(normalized, entry, ct);
         return TypedResults.Json(entry, HelpdeskJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -339,11 +363,12 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
                 errors[property.Name] = [AssetFields.LooksLikeCredential(property.Name) ? AssetFields.CredentialError : "Unknown field: send 'actor' and 'text' (or 'reason')."];
             }
 
+            // Optional: whom a machine key acts for (a signed-in person always acts as themself, see ActorOf).
             var actor = Field("actor") ?? request.Headers["X-Helpdesk-Actor"].ToString().Trim();
             var text = Field("text") ?? Field("reason");
-            if (actor.Length is 0 or > AssetReader.MaxTextLength || actor.Any(char.IsControl))
+            if (actor.Length > ActionCommands.MaxNameLength || actor.Any(char.IsControl))
             {
-                errors["actor"] = [$"Who is acting: 1 to {AssetReader.MaxTextLength} characters (or the X-Helpdesk-Actor header)."];
+                errors["actor"] = [$"On whose behalf a key acts: at most {ActionCommands.MaxNameLength} characters (or the X-Helpdesk-Actor header)."];
             }
 
             if (required && text is null)
@@ -361,7 +386,38 @@ public sealed class InventoryHandler(AssetStore store, TimeProvider time, IOptio
         }
     }
 
-    private static string Actor(HttpRequest request) => request.Headers["X-Helpdesk-Actor"].ToString() is { Length: > 0 and <= 200 } a ? a : "api";
+    /// <summary>
+    /// Who the change is recorded under, as for ticket actions (<see cref="TicketHandler.ActAsync"/>): the person the
+    /// host authenticated, under their own name only (403 when the request names someone else); a machine key as
+    /// "key NAME", or "ACTOR (key NAME)" when it says on whose behalf (<c>actor</c> or the <c>X-Helpdesk-Actor</c> header).
+    /// 401 without a caller.
+    /// </summary>
+    private static (string? Actor, IResult? Refused) ActorOf(HttpRequest request, string? declared)
+    {
+        if (Callers.Of(request.HttpContext) is not { } caller)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required",
+                detail: "Sign in to the console, or send a technician API key."));
+        }
+
+        declared = (declared is { Length: > 0 } ? declared : request.Headers["X-Helpdesk-Actor"].ToString()).Trim();
+        if (declared.Length > ActionCommands.MaxNameLength || declared.Any(char.IsControl))
+        {
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["actor"] = [$"On whose behalf a key acts: at most {ActionCommands.MaxNameLength} characters, on one line."],
+            }));
+        }
+
+        if (caller.Person is { } person && declared.Length > 0
+            && !declared.Equals(person.Name, StringComparison.OrdinalIgnoreCase) && !declared.Equals(person.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "You act as yourself",
+                detail: $"Signed in as {person.Name}: changes are recorded under your name. Remove 'actor' from the request."));
+        }
+
+        return (caller.ActorFor(declared), null);
+    }
 
     private static ETag? IfMatch(HttpRequest request)
     {

@@ -16,6 +16,16 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        if (options.MailLanguage is not ("fr" or "en"))
+        {
+            errors.Add($"{ProviderDirectoryOptions.Section}:MailLanguage must be fr or en (got '{options.MailLanguage}').");
+        }
+
+        if (options.CompanyName is { } company && (company.Trim().Length is 0 or > 100 || company.Any(char.IsControl)))
+        {
+            errors.Add($"{ProviderDirectoryOptions.Section}:CompanyName must be 1 to 100 characters on one line.");
+        }
+
         for (var i = 0; i < options.Directory.Count; i++)
         {
             var p = options.Directory[i];
@@ -44,6 +54,16 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
                 errors.Add($"{at}:SupportEmail must be an email address (got '{email}').");
             }
 
+            if (p.SupportPhone is { } phone && !ProviderReader.IsPhone(phone))
+            {
+                errors.Add($"{at}:SupportPhone must be a phone number: digits, spaces and + ( ) . / - only (got '{phone}').");
+            }
+
+            if (p.SupportUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var site) && site.Scheme is "https" or "http"))
+            {
+                errors.Add($"{at}:SupportUrl must be the full address of the support site, starting with https:// (got '{url}').");
+            }
+
             if (p.SupportPhone is null && p.SupportEmail is null && p.SupportUrl is null)
             {
                 errors.Add($"{at}: give at least one of SupportPhone, SupportEmail, SupportUrl (whom to call needs a way to call).");
@@ -52,6 +72,11 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
             foreach (var category in p.Categories.Where(c => !WireName.TryParse<Category>(c, out _)))
             {
                 errors.Add($"{at}:Categories: '{category}' is not one of {string.Join(", ", WireName.All<Category>())}.");
+            }
+
+            foreach (var type in p.AssetTypes.Where(t => !WireName.TryParse<AssetType>(t, out _)))
+            {
+                errors.Add($"{at}:AssetTypes: '{type}' is not one of {string.Join(", ", WireName.All<AssetType>())}.");
             }
 
             foreach (var tag in p.Assets.Where(t => AssetReader.NormalizeTag(t) is null))

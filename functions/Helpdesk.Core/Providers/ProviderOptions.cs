@@ -1,7 +1,7 @@
 namespace Helpdesk.Core.Providers;
 
 /// <summary>
-/// One entry of the tenant's provider directory (<c>Helpdesk:Providers:Directory:{n}</c>): whom to call for what — the
+/// One entry of the provider directory's settings seed (<c>Helpdesk:Providers:Directory:{n}</c>, imported once into Table Storage, see <see cref="ProviderStore"/>): whom to call for what — the
 /// reference IT contact, the internet/phone provider, a business-software vendor — with the contract, how to reach
 /// them, when, and what they cover (ticket categories and asset tags; an asset also names its provider by id).
 /// </summary>
@@ -31,4 +31,9 @@ public sealed class ProviderOptions
 
     /// <summary>Asset tags they cover, besides assets whose <c>provider</c> names them.</summary>
     public List<string> Assets { get; } = [];
+
+    /// <summary>Asset types they cover (<c>printer</c>, <c>firewall</c>...).</summary>
+    public List<string> AssetTypes { get; } = [];
+
+    public string? Notes { get; set; }
 }

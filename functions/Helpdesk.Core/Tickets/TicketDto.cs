@@ -35,6 +35,10 @@ public sealed record TicketDto(
     /// <summary>The requester's rating (1–5), comment and when they gave it, once they rated the ticket (status page).</summary>
     public Conversation.SatisfactionDto? Satisfaction { get; init; }
 
+    /// <summary>Parts other features add to the ticket view (<see cref="ITicketViewPart"/>), written as top-level properties.</summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public IDictionary<string, object>? Parts { get; init; }
+
     public static TicketDto Of(Ticket t, string url, IReadOnlyList<TimelineEntry>? timeline) => new(
         t.Number, t.Reference, t.Status, t.Priority, t.Level, t.Category, t.Impact, t.CanWork, t.Subject, t.Description,
         t.Requester, t.AssetTag, t.Assignee, t.WaitingOn, t.Provider, t.Resolution, t.CreatedAt, t.UpdatedAt, t.AcknowledgedAt,

@@ -16,7 +16,7 @@ namespace Helpdesk.Core.Tickets;
 /// number is written <c>[1-9][0-9]*</c> (the <c>int</c> route constraint also lets <c>+1001</c> and <c>01001</c>
 /// through), a level is exactly one of L1, L2, L3 in any case.
 /// </summary>
-public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, Conversation.SatisfactionStore satisfaction, IOptions<HelpdeskOptions> options)
+public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, Conversation.SatisfactionStore satisfaction, IOptions<HelpdeskOptions> options, IEnumerable<ITicketViewPart> parts)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -38,11 +38,18 @@ public sealed class TicketHandler(TicketService tickets, SlaStatusReader sla, Co
 
         var status = sla.ReadAsync(parsed, ct);
         var rating = satisfaction.GetAsync(parsed, ct);
+        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            await part.AddToAsync(view.Ticket, extra, ct);
+        }
+
         await Task.WhenAll(status, rating);
         return TypedResults.Json(TicketDto.Of(view.Ticket, options.Value.TicketUrl(parsed).ToString(), view.Timeline) with
             {
                 Sla = await status,
                 Satisfaction = await rating is { } r ? Conversation.SatisfactionDto.Of(r) : null,
+                Parts = extra.Count > 0 ? extra : null,
             },
             HelpdeskJson.Options);
     }

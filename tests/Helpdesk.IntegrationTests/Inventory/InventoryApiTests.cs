@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Helpdesk.Core.Technicians;
 using Helpdesk.IntegrationTests.Infrastructure;
+using Helpdesk.Standalone.Hosting;
 
 namespace Helpdesk.IntegrationTests.Inventory;
 
@@ -164,7 +166,36 @@ public class InventoryApiTests(InventoryFixture fixture) : IClassFixture<Invento
         var asset = await tech.GetFromJsonAsync<JsonElement>($"/api/assets/{tag}");
         Assert.Equal("retired", asset.GetProperty("status").GetString());
         Assert.Equal(["Retired: Carte mère morte", "Disque effacé (DBAN)"], asset.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("text").GetString()));
-        Assert.Equal(["alice", "bob"], asset.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("actor").GetString()));
+        // A machine key says on whose behalf it acts; the key's name is recorded beside it.
+        Assert.Equal([$"alice (key {ApiKeyOptions.DefaultKeyName})", $"bob (key {ApiKeyOptions.DefaultKeyName})"],
+            asset.GetProperty("log").EnumerateArray().Select(l => l.GetProperty("actor").GetString()));
+    }
+
+    [Fact]
+    public async Task SignedInPerson_IsRecordedUnderTheirOwnName_AndCannotWriteAsAnother()
+    {
+        var tag = InventoryFixture.NewTag();
+        (await CreateAsync(Laptop(tag))).EnsureSuccessStatusCode();
+        using var api = await ProviderDirectoryApiTests.PersonApiAsync(Host, TechnicianRole.Technician);
+
+        using var forged = await api.PostAsJsonAsync($"/api/assets/{tag}/log", new { actor = "bob", text = "Not me" });
+        using var forgedHeader = new HttpRequestMessage(HttpMethod.Post, $"/api/assets/{tag}/retire") { Content = JsonContent.Create(new { reason = "Not me either" }) };
+        forgedHeader.Headers.Add("X-Helpdesk-Actor", "bob");
+        using var forgedHeaderAnswer = await api.SendAsync(forgedHeader);
+        using var own = await api.PostAsJsonAsync($"/api/assets/{tag}/log", new { text = "RAM replaced" });
+        using var tech = Host.TechnicianClient();
+        using var byKey = await tech.PostAsJsonAsync($"/api/assets/{tag}/log", new { text = "Scripted check" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forgedHeaderAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var asset = await tech.GetFromJsonAsync<JsonElement>($"/api/assets/{tag}");
+        var log = asset.GetProperty("log").EnumerateArray().Select(l => (l.GetProperty("actor").GetString(), l.GetProperty("text").GetString())).ToList();
+        Assert.Equal(2, log.Count);
+        Assert.StartsWith("Tech ", log[0].Item1, StringComparison.Ordinal);
+        Assert.Equal("RAM replaced", log[0].Item2);
+        Assert.Equal(($"key {ApiKeyOptions.DefaultKeyName}", "Scripted check"), (log[1].Item1, log[1].Item2));
+        Assert.Equal("active", asset.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class ProviderTests : IAsyncLifetime
         ["Helpdesk:Providers:Directory:2:Kind"] = "hardware",
         ["Helpdesk:Providers:Directory:2:SupportPhone"] = "+32 2 481 92 88",
         ["Helpdesk:Providers:Directory:2:ResponseTime"] = "next business day",
+        ["Helpdesk:Providers:Directory:2:Notes"] = "Quote <service tag> & model",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -69,5 +70,48 @@ public sealed class ProviderTests : IAsyncLifetime
         Assert.Equal("PC-777", answer.GetProperty("assetTag").GetString());
         Assert.Equal(["dell", "proximus"], answer.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task TicketView_ShowsItsAssetsDetails_AndWhomToCall_InJsonAndOnTheConsolePage()
+    {
+        using var tech = _host.TechnicianClient();
+        (await tech.PostAsJsonAsync("/api/assets", new
+        {
+            tag = "PC-778", type = "laptop", name = "Portable compta", manufacturer = "Dell", model = "Latitude 5440",
+            os = "Windows 11 Pro", osVersion = "23H2", warrantyEnd = "2027-03-31", site = "Namur", owner = "Jan", provider = "dell",
+        })).EnsureSuccessStatusCode();
+        using var client = _host.Client();
+        var body = Helpdesk.IntegrationTests.EndToEnd.IntakeEndToEndTests.FormFields($"jan.{Guid.NewGuid():N}@example.be", "Plus d'internet");
+        body["category"] = "internet";
+        body["assetTag"] = "pc-778";
+        var number = (await (await client.PostAsJsonAsync("/api/tickets", body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+        body["assetTag"] = "NOT-IN-INVENTORY";
+        var unknown = (await (await client.PostAsJsonAsync("/api/tickets", body)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt32();
+
+        var view = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
+        var unknownView = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{unknown}");
+        var (console, _, _) = await Helpdesk.IntegrationTests.Console.ConsoleClient.SignedInAsync(_host);
+        string page;
+        using (console)
+        {
+            page = await console.Http.GetStringAsync($"/api/console/tickets/{number}");
+        }
+
+        var asset = view.GetProperty("asset");
+        Assert.Equal("PC-778", asset.GetProperty("tag").GetString());
+        Assert.Equal("laptop", asset.GetProperty("type").GetString());
+        Assert.Equal("Latitude 5440", asset.GetProperty("model").GetString());
+        Assert.Equal("Windows 11 Pro", asset.GetProperty("os").GetString());
+        Assert.Equal("2027-03-31", asset.GetProperty("warrantyEnd").GetString());
+        Assert.Equal("Namur", asset.GetProperty("site").GetString());
+        Assert.Equal(["dell", "proximus"], view.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal("+32 800 22 800", view.GetProperty("providers")[1].GetProperty("supportPhone").GetString());
+        Assert.False(unknownView.GetProperty("asset").GetProperty("known").GetBoolean());
+        Assert.Equal(["proximus"], unknownView.GetProperty("providers").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Contains("id=\"whom-to-call\"", page, StringComparison.Ordinal);
+        Assert.Contains("Latitude 5440", page, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"tel:+3280022800\">+32 800 22 800</a>", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Quote &lt;service tag&gt; &amp; model", page, StringComparison.Ordinal);
     }
 }

@@ -67,6 +67,11 @@ public sealed class MaintenanceEndToEndTests : IAsyncLifetime
         var ticket = await tech.GetFromJsonAsync<JsonElement>($"/api/tickets/{number}");
         Assert.Equal("maintenance", ticket.GetProperty("channel").GetString());
         Assert.Equal("SRV-010", ticket.GetProperty("assetTag").GetString());
+        // A maintenance ticket takes the normal path of a new ticket: its requester (the IT contact) gets the acknowledgment.
+        var acknowledgment = await _host.Smtp.WaitForMessageAsync(
+            m => (m.Subject ?? "").StartsWith($"[#{number}]", StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == "it-contact@client.test"),
+            TimeSpan.FromSeconds(30));
+        Assert.Contains("SRV-010", acknowledgment.Subject, StringComparison.Ordinal);
 
         var asset = await Poll.UntilAsync(
             () => tech.GetFromJsonAsync<JsonElement>("/api/assets/SRV-010"),
