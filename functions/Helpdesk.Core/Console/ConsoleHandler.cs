@@ -28,6 +28,8 @@ public sealed class ConsoleHandler(
     TicketIntake intake,
     SubmissionValidator validator,
     SignInLimiter limiter,
+    Operations.PoisonMessages poison,
+    Operations.ReconcileRuns reconcileRuns,
     TimeProvider time,
     IOptions<TechniciansOptions> options,
     ILogger<ConsoleHandler> logger)
@@ -367,6 +369,48 @@ public sealed class ConsoleHandler(
     {
         var team = await roster.ListAsync(ct);
         return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error), status);
+    }
+
+    // ---- operations (admins) ------------------------------------------------------------------------------------
+
+    public async Task<IResult> OperationsAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await AdminAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var notice = request.Query["done"] == "replay" ? T(person.Language, "ops.replayed") : null;
+        return await OperationsPageAsync(request.HttpContext, person, notice, null, 200, ct);
+    }
+
+    public async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await AdminAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var (form, formRefusal) = await ReadFormAsync(request, person.Language, person, ct);
+        if (form is null)
+        {
+            return formRefusal!;
+        }
+
+        var outcome = await poison.ReplayAsync(form["queue"].ToString(), form["id"].ToString(), person.Id, ct);
+        return outcome == Operations.ReplayOutcome.Replayed
+            ? Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Operations) + "?done=replay", false, false)
+            : await OperationsPageAsync(request.HttpContext, person, null, T(person.Language, "ops.notfound"), StatusCodes.Status404NotFound, ct);
+    }
+
+    private async Task<IResult> OperationsPageAsync(HttpContext http, Technician person, string? notice, string? error, int status, CancellationToken ct)
+    {
+        var listing = poison.ListAsync(ct);
+        var lastRun = reconcileRuns.LastAsync(ct);
+        var html = OperationsView.Render(http, person.Language, await listing, await lastRun, notice, error);
+        return Page(http, person.Language, person, T(person.Language, "ops.title"), html, status);
     }
 
     // ---- who is asking -------------------------------------------------------------------------------------------

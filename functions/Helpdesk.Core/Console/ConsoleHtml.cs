@@ -59,6 +59,7 @@ public static class ConsoleHtml
             if (person.IsAdmin)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ConsoleRoutes.Path(ConsoleRoutes.Roster)}\">{E(T(lang, "roster"))}</a></li>");
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ConsoleRoutes.Path(ConsoleRoutes.Operations)}\">{E(T(lang, "ops"))}</a></li>");
             }
 
             sb.Append("</ul>");
