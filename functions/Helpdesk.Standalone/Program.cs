@@ -22,6 +22,7 @@ using Helpdesk.Standalone.Maintenance;
 using Helpdesk.Standalone.Operations;
 using Helpdesk.Standalone.Providers;
 using Helpdesk.Standalone.Sla;
+using Helpdesk.Standalone.Technicians;
 using Helpdesk.Standalone.Tickets;
 
 namespace Helpdesk.Standalone;
@@ -76,6 +77,7 @@ public static class Program
         routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         routes.MapHelpdeskConversation();       // Conversation: status page (public, signed link), satisfaction report
         routes.MapHelpdeskEmail();              // Email: inbound webhooks (inbound key; Mailgun signature)
+        routes.MapHelpdeskTechnicians();        // Technicians: the roster API (admins)
         routes.MapHelpdeskConsole();            // Console: pages for signed-in technicians
         routes.MapHelpdeskOperations();         // Operations: poison messages, replay (admins)
         return app;

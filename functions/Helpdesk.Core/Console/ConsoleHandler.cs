@@ -313,7 +313,13 @@ public sealed class ConsoleHandler(
     public async Task<IResult> RosterAsync(HttpRequest request, CancellationToken ct)
     {
         var (person, refusal) = await AdminAsync(request, ct);
-        return person is null ? refusal! : await RosterPageAsync(request.HttpContext, person, null, null, 200, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var notice = request.Query["done"] == "saved" ? T(person.Language, "roster.saved") : null;
+        return await RosterPageAsync(request.HttpContext, person, null, null, 200, ct, notice);
     }
 
     public async Task<IResult> RosterPostAsync(HttpRequest request, CancellationToken ct)
@@ -355,20 +361,43 @@ public sealed class ConsoleHandler(
                 return await roster.NewKeyAsync(id, ct) is { } key && await roster.GetAsync(id, ct) is { } who
                     ? await RosterPageAsync(http, person, (who, key), null, 200, ct)
                     : await RosterPageAsync(http, person, null, T(lang, "ticket.notfound"), 404, ct);
+            case "edit":
+                if (await roster.GetAsync(id, ct) is not { } current)
+                {
+                    return await RosterPageAsync(http, person, null, T(lang, "ticket.notfound"), 404, ct);
+                }
+
+                var edit = RosterHandler.Edit(current, [.. form["levels"].OfType<string>()], form["role"].ToString(), form["language"].ToString(), form["disabled"] == "true", []);
+                if (edit is null)
+                {
+                    return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
+                }
+
+                return id == person.Id && edit.Disabled
+                    ? await RosterPageAsync(http, person, null, T(lang, "roster.selfdisable"), 409, ct)
+                    : await RosterOutcomeAsync(http, person, await roster.ChangeAsync(id, edit, ct), ct);
             case "remove" when id == person.Id:
                 return await RosterPageAsync(http, person, null, T(lang, "roster.self"), 409, ct);
             case "remove":
-                await roster.RemoveAsync(id, ct);
-                return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Roster), false, false);
+                return await RosterOutcomeAsync(http, person, await roster.RemoveAsync(id, ct), ct);
             default:
                 return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
         }
     }
 
-    private async Task<IResult> RosterPageAsync(HttpContext http, Technician person, (Technician Who, string Key)? shown, string? error, int status, CancellationToken ct)
+    private async Task<IResult> RosterOutcomeAsync(HttpContext http, Technician person, RosterChangeOutcome outcome, CancellationToken ct) => outcome switch
+    {
+        RosterChangeOutcome.Done => Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Roster) + "?done=saved", false, false),
+        RosterChangeOutcome.NotFound => await RosterPageAsync(http, person, null, T(person.Language, "ticket.notfound"), 404, ct),
+        RosterChangeOutcome.LastAdmin => await RosterPageAsync(http, person, null, T(person.Language, "roster.lastadmin"), 409, ct),
+        _ => await RosterPageAsync(http, person, null, T(person.Language, "roster.conflict"), 409, ct),
+    };
+
+    private async Task<IResult> RosterPageAsync(HttpContext http, Technician person, (Technician Who, string Key)? shown, string? error, int status, CancellationToken ct,
+        string? notice = null)
     {
         var team = await roster.ListAsync(ct);
-        return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error), status);
+        return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error, notice), status);
     }
 
     // ---- operations (admins) ------------------------------------------------------------------------------------
