@@ -28,6 +28,8 @@ public sealed class ConsoleHandler(
     TicketIntake intake,
     SubmissionValidator validator,
     SignInLimiter limiter,
+    KnownRequesters knownRequesters,
+    ClosedTicketSearch closedTickets,
     Operations.PoisonMessages poison,
     Operations.ReconcileRuns reconcileRuns,
     TimeProvider time,
@@ -160,8 +162,17 @@ public sealed class ConsoleHandler(
 
         var open = await queues.ListOpenAsync(ConsoleQueues.MaxOpenTickets, ct);
         var counts = ConsoleQueues.Names.ToDictionary(n => n, n => open.Count(i => ConsoleQueues.In(n, i, person)));
-        var rows = open.Where(i => queue == "search" || ConsoleQueues.In(queue, i, person))
-            .Where(i => query.Length == 0 || ConsoleQueues.Matches(i, query))
+        var matching = open.Where(i => queue == "search" || ConsoleQueues.In(queue, i, person))
+            .Where(i => query.Length == 0 || ConsoleQueues.Matches(i, query));
+        if (queue == "search" && query.Length > 0)
+        {
+            // Resolved and closed tickets too, after the open ones (they have no due time), their state in the status column.
+            var openNumbers = open.Select(i => i.Number).ToHashSet();
+            var closed = await closedTickets.SearchAsync(query, ConsoleQueues.MaxRows, ct);
+            matching = matching.Concat(closed.Where(i => !openNumbers.Contains(i.Number)));
+        }
+
+        var rows = matching
             .Where(i => category is null || i.Category == category)
             .Where(i => priority is null || i.Priority == priority);
         var sorted = ConsoleQueues.Sorted(rows);
@@ -264,7 +275,7 @@ public sealed class ConsoleHandler(
     {
         var (person, refusal) = await PersonAsync(request, ct);
         return person is null ? refusal! : Page(request.HttpContext, person.Language, person, T(person.Language, "phone.title"),
-            PhoneView.Render(request.HttpContext, person.Language, new TicketSubmission(), new Dictionary<string, string>()));
+            PhoneView.Render(request.HttpContext, person.Language, new TicketSubmission(), new Dictionary<string, string>(), await knownRequesters.ListAsync(ct)));
     }
 
     public async Task<IResult> PhoneAsync(HttpRequest request, CancellationToken ct)
@@ -292,7 +303,8 @@ public sealed class ConsoleHandler(
         var outcome = validator.Validate(submission, lang);
         if (!outcome.IsValid)
         {
-            return Page(http, lang, person, T(lang, "phone.title"), PhoneView.Render(http, lang, submission, outcome.Errors), StatusCodes.Status400BadRequest);
+            return Page(http, lang, person, T(lang, "phone.title"), PhoneView.Render(http, lang, submission, outcome.Errors, await knownRequesters.ListAsync(ct)),
+                StatusCodes.Status400BadRequest);
         }
 
         var result = await intake.CreateAsync(outcome.Valid!, [], null, new IntakeSource(IntakeChannel.Phone, person.Name), ct);
