@@ -210,7 +210,7 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         if (!TicketHandler.TryParseNumber(number, out var parsed) || !TicketCommand.ActionNames.Contains(action))
         {
-            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+            return NotFoundPage(http, person);
         }
 
         var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
@@ -243,7 +243,7 @@ public sealed class ConsoleHandler(
         {
             if (await tickets.ApplyAsync(parsed, command, ct) is null)
             {
-                return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+                return NotFoundPage(http, person);
             }
         }
         catch (Exception ex) when (ex is InvalidTransitionException or ConcurrencyConflictException)
@@ -260,7 +260,7 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         if (!TicketHandler.TryParseNumber(number, out var parsed) || await tickets.GetAsync(parsed, ct) is not { } view)
         {
-            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+            return NotFoundPage(http, person);
         }
 
         var clock = await sla.ReadAsync(parsed, ct);
@@ -280,19 +280,14 @@ public sealed class ConsoleHandler(
 
     public async Task<IResult> PhoneAsync(HttpRequest request, CancellationToken ct)
     {
-        var (person, refusal) = await PersonAsync(request, ct);
-        if (person is null)
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: false, ct);
+        if (person is null || form is null)
         {
             return refusal!;
         }
 
         var http = request.HttpContext;
         var lang = person.Language;
-        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
-        if (form is null)
-        {
-            return formRefusal!;
-        }
 
         var submission = new TicketSubmission
         {
@@ -336,19 +331,14 @@ public sealed class ConsoleHandler(
 
     public async Task<IResult> RosterPostAsync(HttpRequest request, CancellationToken ct)
     {
-        var (person, refusal) = await AdminAsync(request, ct);
-        if (person is null)
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: true, ct);
+        if (person is null || form is null)
         {
             return refusal!;
         }
 
         var http = request.HttpContext;
         var lang = person.Language;
-        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
-        if (form is null)
-        {
-            return formRefusal!;
-        }
 
         var id = form["id"].ToString();
         switch (form["op"].ToString())
@@ -428,16 +418,10 @@ public sealed class ConsoleHandler(
 
     public async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken ct)
     {
-        var (person, refusal) = await AdminAsync(request, ct);
-        if (person is null)
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: true, ct);
+        if (person is null || form is null)
         {
             return refusal!;
-        }
-
-        var (form, formRefusal) = await ReadFormAsync(request, person.Language, person, ct);
-        if (form is null)
-        {
-            return formRefusal!;
         }
 
         var outcome = await poison.ReplayAsync(form["queue"].ToString(), form["id"].ToString(), person.Id, ct);
@@ -495,6 +479,25 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         return (null, Page(request.HttpContext, lang, person, T(lang, "admin.only"), ConsoleHtml.Error(T(lang, "admin.only")), StatusCodes.Status403Forbidden));
     }
+
+    /// <summary>
+    /// A form post's person (any person on the roster, or an admin) and its form, read within limits and checked for the
+    /// anti-forgery token; or the refusal page. Every console post starts here.
+    /// </summary>
+    private async Task<(Technician? Person, IFormCollection? Form, IResult? Refusal)> PostedFormAsync(HttpRequest request, bool adminOnly, CancellationToken ct)
+    {
+        var (person, refusal) = adminOnly ? await AdminAsync(request, ct) : await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return (null, null, refusal);
+        }
+
+        var (form, formRefusal) = await ReadFormAsync(request, person.Language, person, ct);
+        return (person, form, formRefusal);
+    }
+
+    private static IResult NotFoundPage(HttpContext http, Technician person) =>
+        Page(http, person.Language, person, T(person.Language, "ticket.notfound"), ConsoleHtml.Error(T(person.Language, "ticket.notfound")), 404);
 
     /// <summary>The posted form when it is a form, within limits, carrying this browser's anti-forgery token; else the refusal page.</summary>
     private static async Task<(IFormCollection? Form, IResult? Refusal)> ReadFormAsync(HttpRequest request, string lang, Technician? person, CancellationToken ct)
