@@ -29,6 +29,7 @@ public sealed class ConsoleHandler(
     SubmissionValidator validator,
     SignInLimiter limiter,
     KnownRequesters knownRequesters,
+    Conversation.SatisfactionStore satisfaction,
     ClosedTicketSearch closedTickets,
     Operations.PoisonMessages poison,
     Operations.ReconcileRuns reconcileRuns,
@@ -263,9 +264,11 @@ public sealed class ConsoleHandler(
             return NotFoundPage(http, person);
         }
 
-        var clock = await sla.ReadAsync(parsed, ct);
-        var team = await roster.ListAsync(ct);
-        var html = TicketPage.Render(http, lang, view, clock, team, notice, error, time.GetUtcNow());
+        // Independent reads, at once: the SLA clock, the team (assign form) and the requester's rating if they gave one.
+        var clockRead = sla.ReadAsync(parsed, ct);
+        var teamRead = roster.ListAsync(ct);
+        var ratingRead = satisfaction.GetAsync(parsed, ct);
+        var html = TicketPage.Render(http, lang, view, await clockRead, await teamRead, notice, error, time.GetUtcNow(), await ratingRead);
         return Page(http, lang, person, view.Ticket.Reference + " " + view.Ticket.Subject, html, status);
     }
 

@@ -82,4 +82,22 @@ public class PhoneAndSearchTests(HostFixture fixture) : IClassFixture<HostFixtur
             h => !h.Contains("<td>resolved</td>", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the reopened ticket no longer shown resolved");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(after, $"data-number=\"{resolved}\""));
     }
+
+    [Fact]
+    public async Task TicketPage_ShowsTheRequestersRatingAndComment_Escaped_OnlyWhenRated()
+    {
+        var rated = ((IntakeResult.Created)await Host.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket.Number;
+        var unrated = ((IntakeResult.Created)await Host.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket.Number;
+        await Host.Get<Core.Conversation.SatisfactionStore>().SaveAsync(
+            new Core.Conversation.SatisfactionRating(rated, 4, "Rapide <script>alert(1)</script>", DateTimeOffset.UtcNow), default);
+        var (client, _, _) = await ConsoleClient.SignedInAsync(Host);
+        using var _c = client;
+
+        var html = await client.Http.GetStringAsync($"/api/console/tickets/{rated}");
+
+        Assert.Contains("id=\"rating\"", html, StringComparison.Ordinal);
+        Assert.Contains("<dd>4 out of 5</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("Rapide &lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"rating\"", await client.Http.GetStringAsync($"/api/console/tickets/{unrated}"), StringComparison.Ordinal);
+    }
 }
