@@ -7,6 +7,7 @@ using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
 using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Operations;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Technicians;
@@ -44,7 +45,8 @@ public static class Program
             .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
             .AddHelpdeskEmail()             // Email/          inbound mail: webhooks, SMTP, threading, loop protection
             .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
-            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
+            .AddHelpdeskConsole()           // Console/        technicians' pages: queues, ticket, phone ticket, search, team, operations
+            .AddHelpdeskOperations();       // Operations/     admins: poison messages and their replay, the SLA reconciler's last run
 
         // This host: error answers and headers of HTTP functions, the durable client bound for every function that
         // declares one, durable JSON.

@@ -7,6 +7,7 @@ using Helpdesk.Core.Inventory;
 using Helpdesk.Core.Maintenance;
 using Helpdesk.Core.Providers;
 using Helpdesk.Core.Notifications;
+using Helpdesk.Core.Operations;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Technicians;
@@ -18,8 +19,10 @@ using Helpdesk.Standalone.Hosting;
 using Helpdesk.Standalone.Intake;
 using Helpdesk.Standalone.Inventory;
 using Helpdesk.Standalone.Maintenance;
+using Helpdesk.Standalone.Operations;
 using Helpdesk.Standalone.Providers;
 using Helpdesk.Standalone.Sla;
+using Helpdesk.Standalone.Technicians;
 using Helpdesk.Standalone.Tickets;
 
 namespace Helpdesk.Standalone;
@@ -50,7 +53,8 @@ public static class Program
             .AddHelpdeskConversation()      // Conversation/   requester mails per public step, status page, satisfaction
             .AddHelpdeskEmail()             // Email/          inbound mail: webhooks, SMTP, threading, loop protection
             .AddHelpdeskTechnicians()       // Technicians/    roster, sign-in keys, sessions, who acts (people and named keys)
-            .AddHelpdeskConsole();          // Console/        technicians' pages: queues, ticket, phone ticket, search, team
+            .AddHelpdeskConsole()           // Console/        technicians' pages: queues, ticket, phone ticket, search, team, operations
+            .AddHelpdeskOperations();       // Operations/     admins: poison messages and their replay, the SLA reconciler's last run
 
         // This host: technician key, error answers, limits, the durable engine; then each feature's
         // queue and schedule bindings.
@@ -73,7 +77,9 @@ public static class Program
         routes.MapHelpdeskProviders();          // Providers: directory, whom to call for a ticket (technician key)
         routes.MapHelpdeskConversation();       // Conversation: status page (public, signed link), satisfaction report
         routes.MapHelpdeskEmail();              // Email: inbound webhooks (inbound key; Mailgun signature)
+        routes.MapHelpdeskTechnicians();        // Technicians: the roster API (admins)
         routes.MapHelpdeskConsole();            // Console: pages for signed-in technicians
+        routes.MapHelpdeskOperations();         // Operations: poison messages, replay (admins)
         return app;
     }
 }

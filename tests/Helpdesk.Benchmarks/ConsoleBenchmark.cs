@@ -40,6 +40,8 @@ public static partial class ConsoleBenchmark
                 ["Helpdesk:Storage:ConnectionString"] = azurite.ConnectionString,
                 ["Helpdesk:Storage:Prefix"] = prefix,
                 ["Helpdesk:ApiKey"] = apiKey,
+                // Required since status links and reply addresses are signed (any 32+ bytes; this run's own).
+                ["Helpdesk:Signing:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Helpdesk:Smtp:Host"] = "127.0.0.1",
                 ["Helpdesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
                 ["Helpdesk:Smtp:Security"] = "None",

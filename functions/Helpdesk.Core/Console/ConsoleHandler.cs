@@ -28,6 +28,12 @@ public sealed class ConsoleHandler(
     TicketIntake intake,
     SubmissionValidator validator,
     SignInLimiter limiter,
+    KnownRequesters knownRequesters,
+    Conversation.SatisfactionStore satisfaction,
+    ClosedTicketSearch closedTickets,
+    IEnumerable<ITicketPageSection> sections,
+    Operations.PoisonMessages poison,
+    Operations.ReconcileRuns reconcileRuns,
     TimeProvider time,
     IOptions<TechniciansOptions> options,
     ILogger<ConsoleHandler> logger)
@@ -158,8 +164,17 @@ public sealed class ConsoleHandler(
 
         var open = await queues.ListOpenAsync(ConsoleQueues.MaxOpenTickets, ct);
         var counts = ConsoleQueues.Names.ToDictionary(n => n, n => open.Count(i => ConsoleQueues.In(n, i, person)));
-        var rows = open.Where(i => queue == "search" || ConsoleQueues.In(queue, i, person))
-            .Where(i => query.Length == 0 || ConsoleQueues.Matches(i, query))
+        var matching = open.Where(i => queue == "search" || ConsoleQueues.In(queue, i, person))
+            .Where(i => query.Length == 0 || ConsoleQueues.Matches(i, query));
+        if (queue == "search" && query.Length > 0)
+        {
+            // Resolved and closed tickets too, after the open ones (they have no due time), their state in the status column.
+            var openNumbers = open.Select(i => i.Number).ToHashSet();
+            var closed = await closedTickets.SearchAsync(query, ConsoleQueues.MaxRows, ct);
+            matching = matching.Concat(closed.Where(i => !openNumbers.Contains(i.Number)));
+        }
+
+        var rows = matching
             .Where(i => category is null || i.Category == category)
             .Where(i => priority is null || i.Priority == priority);
         var sorted = ConsoleQueues.Sorted(rows);
@@ -197,7 +212,7 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         if (!TicketHandler.TryParseNumber(number, out var parsed) || !TicketCommand.ActionNames.Contains(action))
         {
-            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+            return NotFoundPage(http, person);
         }
 
         var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
@@ -230,7 +245,7 @@ public sealed class ConsoleHandler(
         {
             if (await tickets.ApplyAsync(parsed, command, ct) is null)
             {
-                return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+                return NotFoundPage(http, person);
             }
         }
         catch (Exception ex) when (ex is InvalidTransitionException or ConcurrencyConflictException)
@@ -247,13 +262,16 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         if (!TicketHandler.TryParseNumber(number, out var parsed) || await tickets.GetAsync(parsed, ct) is not { } view)
         {
-            return Page(http, lang, person, T(lang, "ticket.notfound"), ConsoleHtml.Error(T(lang, "ticket.notfound")), 404);
+            return NotFoundPage(http, person);
         }
 
-        var clock = await sla.ReadAsync(parsed, ct);
-        var team = await roster.ListAsync(ct);
-        var html = TicketPage.Render(http, lang, view, clock, team, notice, error, time.GetUtcNow());
-        html += await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Providers.TicketContactsSection>(http.RequestServices).RenderAsync(view.Ticket, lang, ct); // Providers/: the asset and whom to call
+        // Independent reads, at once: the SLA clock, the team (assign form) and the requester's rating if they gave one.
+        var clockRead = sla.ReadAsync(parsed, ct);
+        var teamRead = roster.ListAsync(ct);
+        var ratingRead = satisfaction.GetAsync(parsed, ct);
+        var sectionsRead = Task.WhenAll(sections.Select(s => s.RenderAsync(view.Ticket, lang, ct)));
+        var html = TicketPage.Render(http, lang, view, await clockRead, await teamRead, notice, error, time.GetUtcNow(), await ratingRead,
+            string.Concat(await sectionsRead));
         return Page(http, lang, person, view.Ticket.Reference + " " + view.Ticket.Subject, html, status);
     }
 
@@ -263,24 +281,19 @@ public sealed class ConsoleHandler(
     {
         var (person, refusal) = await PersonAsync(request, ct);
         return person is null ? refusal! : Page(request.HttpContext, person.Language, person, T(person.Language, "phone.title"),
-            PhoneView.Render(request.HttpContext, person.Language, new TicketSubmission(), new Dictionary<string, string>()));
+            PhoneView.Render(request.HttpContext, person.Language, new TicketSubmission(), new Dictionary<string, string>(), await knownRequesters.ListAsync(ct)));
     }
 
     public async Task<IResult> PhoneAsync(HttpRequest request, CancellationToken ct)
     {
-        var (person, refusal) = await PersonAsync(request, ct);
-        if (person is null)
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: false, ct);
+        if (person is null || form is null)
         {
             return refusal!;
         }
 
         var http = request.HttpContext;
         var lang = person.Language;
-        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
-        if (form is null)
-        {
-            return formRefusal!;
-        }
 
         var submission = new TicketSubmission
         {
@@ -291,7 +304,8 @@ public sealed class ConsoleHandler(
         var outcome = validator.Validate(submission, lang);
         if (!outcome.IsValid)
         {
-            return Page(http, lang, person, T(lang, "phone.title"), PhoneView.Render(http, lang, submission, outcome.Errors), StatusCodes.Status400BadRequest);
+            return Page(http, lang, person, T(lang, "phone.title"), PhoneView.Render(http, lang, submission, outcome.Errors, await knownRequesters.ListAsync(ct)),
+                StatusCodes.Status400BadRequest);
         }
 
         var result = await intake.CreateAsync(outcome.Valid!, [], null, new IntakeSource(IntakeChannel.Phone, person.Name), ct);
@@ -312,24 +326,25 @@ public sealed class ConsoleHandler(
     public async Task<IResult> RosterAsync(HttpRequest request, CancellationToken ct)
     {
         var (person, refusal) = await AdminAsync(request, ct);
-        return person is null ? refusal! : await RosterPageAsync(request.HttpContext, person, null, null, 200, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var notice = request.Query["done"] == "saved" ? T(person.Language, "roster.saved") : null;
+        return await RosterPageAsync(request.HttpContext, person, null, null, 200, ct, notice);
     }
 
     public async Task<IResult> RosterPostAsync(HttpRequest request, CancellationToken ct)
     {
-        var (person, refusal) = await AdminAsync(request, ct);
-        if (person is null)
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: true, ct);
+        if (person is null || form is null)
         {
             return refusal!;
         }
 
         var http = request.HttpContext;
         var lang = person.Language;
-        var (form, formRefusal) = await ReadFormAsync(request, lang, person, ct);
-        if (form is null)
-        {
-            return formRefusal!;
-        }
 
         var id = form["id"].ToString();
         switch (form["op"].ToString())
@@ -354,20 +369,79 @@ public sealed class ConsoleHandler(
                 return await roster.NewKeyAsync(id, ct) is { } key && await roster.GetAsync(id, ct) is { } who
                     ? await RosterPageAsync(http, person, (who, key), null, 200, ct)
                     : await RosterPageAsync(http, person, null, T(lang, "ticket.notfound"), 404, ct);
+            case "edit":
+                if (await roster.GetAsync(id, ct) is not { } current)
+                {
+                    return await RosterPageAsync(http, person, null, T(lang, "ticket.notfound"), 404, ct);
+                }
+
+                var edit = RosterHandler.Edit(current, [.. form["levels"].OfType<string>()], form["role"].ToString(), form["language"].ToString(), form["disabled"] == "true", []);
+                if (edit is null)
+                {
+                    return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
+                }
+
+                return id == person.Id && edit.Disabled
+                    ? await RosterPageAsync(http, person, null, T(lang, "roster.selfdisable"), 409, ct)
+                    : await RosterOutcomeAsync(http, person, await roster.ChangeAsync(id, edit, ct), ct);
             case "remove" when id == person.Id:
                 return await RosterPageAsync(http, person, null, T(lang, "roster.self"), 409, ct);
             case "remove":
-                await roster.RemoveAsync(id, ct);
-                return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Roster), false, false);
+                return await RosterOutcomeAsync(http, person, await roster.RemoveAsync(id, ct), ct);
             default:
                 return await RosterPageAsync(http, person, null, T(lang, "roster.invalid"), 400, ct);
         }
     }
 
-    private async Task<IResult> RosterPageAsync(HttpContext http, Technician person, (Technician Who, string Key)? shown, string? error, int status, CancellationToken ct)
+    private async Task<IResult> RosterOutcomeAsync(HttpContext http, Technician person, RosterChangeOutcome outcome, CancellationToken ct) => outcome switch
+    {
+        RosterChangeOutcome.Done => Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Roster) + "?done=saved", false, false),
+        RosterChangeOutcome.NotFound => await RosterPageAsync(http, person, null, T(person.Language, "ticket.notfound"), 404, ct),
+        RosterChangeOutcome.LastAdmin => await RosterPageAsync(http, person, null, T(person.Language, "roster.lastadmin"), 409, ct),
+        _ => await RosterPageAsync(http, person, null, T(person.Language, "roster.conflict"), 409, ct),
+    };
+
+    private async Task<IResult> RosterPageAsync(HttpContext http, Technician person, (Technician Who, string Key)? shown, string? error, int status, CancellationToken ct,
+        string? notice = null)
     {
         var team = await roster.ListAsync(ct);
-        return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error), status);
+        return Page(http, person.Language, person, T(person.Language, "roster.title"), RosterView.Render(http, person.Language, team, shown, error, notice), status);
+    }
+
+    // ---- operations (admins) ------------------------------------------------------------------------------------
+
+    public async Task<IResult> OperationsAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, refusal) = await AdminAsync(request, ct);
+        if (person is null)
+        {
+            return refusal!;
+        }
+
+        var notice = request.Query["done"] == "replay" ? T(person.Language, "ops.replayed") : null;
+        return await OperationsPageAsync(request.HttpContext, person, notice, null, 200, ct);
+    }
+
+    public async Task<IResult> ReplayAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (person, form, refusal) = await PostedFormAsync(request, adminOnly: true, ct);
+        if (person is null || form is null)
+        {
+            return refusal!;
+        }
+
+        var outcome = await poison.ReplayAsync(form["queue"].ToString(), form["id"].ToString(), person.Id, ct);
+        return outcome == Operations.ReplayOutcome.Replayed
+            ? Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Operations) + "?done=replay", false, false)
+            : await OperationsPageAsync(request.HttpContext, person, null, T(person.Language, "ops.notfound"), StatusCodes.Status404NotFound, ct);
+    }
+
+    private async Task<IResult> OperationsPageAsync(HttpContext http, Technician person, string? notice, string? error, int status, CancellationToken ct)
+    {
+        var listing = poison.ListAsync(ct);
+        var lastRun = reconcileRuns.LastAsync(ct);
+        var html = OperationsView.Render(http, person.Language, await listing, await lastRun, notice, error);
+        return Page(http, person.Language, person, T(person.Language, "ops.title"), html, status);
     }
 
     // ---- who is asking -------------------------------------------------------------------------------------------
@@ -411,6 +485,25 @@ public sealed class ConsoleHandler(
         var lang = person.Language;
         return (null, Page(request.HttpContext, lang, person, T(lang, "admin.only"), ConsoleHtml.Error(T(lang, "admin.only")), StatusCodes.Status403Forbidden));
     }
+
+    /// <summary>
+    /// A form post's person (any person on the roster, or an admin) and its form, read within limits and checked for the
+    /// anti-forgery token; or the refusal page. Every console post starts here.
+    /// </summary>
+    private async Task<(Technician? Person, IFormCollection? Form, IResult? Refusal)> PostedFormAsync(HttpRequest request, bool adminOnly, CancellationToken ct)
+    {
+        var (person, refusal) = adminOnly ? await AdminAsync(request, ct) : await PersonAsync(request, ct);
+        if (person is null)
+        {
+            return (null, null, refusal);
+        }
+
+        var (form, formRefusal) = await ReadFormAsync(request, person.Language, person, ct);
+        return (person, form, formRefusal);
+    }
+
+    private static IResult NotFoundPage(HttpContext http, Technician person) =>
+        Page(http, person.Language, person, T(person.Language, "ticket.notfound"), ConsoleHtml.Error(T(person.Language, "ticket.notfound")), 404);
 
     /// <summary>The posted form when it is a form, within limits, carrying this browser's anti-forgery token; else the refusal page.</summary>
     private static async Task<(IFormCollection? Form, IResult? Refusal)> ReadFormAsync(HttpRequest request, string lang, Technician? person, CancellationToken ct)

@@ -59,6 +59,7 @@ public static class ConsoleHtml
             if (person.IsAdmin)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ConsoleRoutes.Path(ConsoleRoutes.Roster)}\">{E(T(lang, "roster"))}</a></li>");
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{ConsoleRoutes.Path(ConsoleRoutes.Operations)}\">{E(T(lang, "ops"))}</a></li>");
             }
 
             sb.Append("</ul>");
@@ -102,14 +103,18 @@ public static class ConsoleHtml
 
     public static string Error(string message) => $"<div class=\"error-summary\" role=\"alert\">{E(message)}</div>";
 
-    // The live countdown: progressive enhancement only, the server already wrote each text and colour.
+    // The live countdown (and the phone form's known requesters): progressive enhancement only, the server already wrote each text and colour.
     private const string CountdownScript =
         "(function(){function s(m){if(m>=1440)return Math.floor(m/1440)+' d '+Math.floor(m%1440/60)+' h';" +
         "if(m>=60)return Math.floor(m/60)+' h '+String(m%60).padStart(2,'0')+' min';return m+' min';}" +
         "function tick(){var now=Date.now();document.querySelectorAll('time.countdown').forEach(function(t){" +
         "var left=(Date.parse(t.getAttribute('datetime'))-now)/60000;var over=left<0;var m=Math.floor(Math.abs(left));" +
         "t.textContent=(over?t.dataset.over:t.dataset.in).replace('{0}',s(m));" +
-        "t.className='countdown '+(over?'breach':left<60?'warn':'ok');});}setInterval(tick,30000);})();";
+        "t.className='countdown '+(over?'breach':left<60?'warn':'ok');});}setInterval(tick,30000);" +
+        // Phone form: picking a known requester's address fills an empty name field.
+        "var e=document.getElementById('email'),n=document.getElementById('name'),k=document.getElementById('known-requesters');" +
+        "if(e&&n&&k)e.addEventListener('change',function(){var o=Array.prototype.find.call(k.options,function(x){return x.value===e.value;});" +
+        "if(o&&!n.value)n.value=o.dataset.name;});})();";
 
     private const string Css =
         "body{font-family:system-ui,sans-serif;margin:0;line-height:1.45;color:#1b1b1b}" +

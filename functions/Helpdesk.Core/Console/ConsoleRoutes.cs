@@ -13,6 +13,8 @@ public static class ConsoleRoutes
     public const string SignIn = "console/sign-in";
     public const string SignOut = "console/sign-out";
     public const string Roster = "console/roster";
+    public const string Operations = "console/operations";
+    public const string OperationsReplay = "console/operations/replay";
 
     public static string Path(string route) => "/" + Web.ApiRoutes.Prefix + "/" + route;
 

@@ -14,7 +14,8 @@ namespace Helpdesk.Core.Console;
 /// </summary>
 public static class PhoneView
 {
-    public static string Render(HttpContext http, string lang, TicketSubmission values, IReadOnlyDictionary<string, string> errors)
+    public static string Render(HttpContext http, string lang, TicketSubmission values, IReadOnlyDictionary<string, string> errors,
+        IReadOnlyList<KnownRequester>? known = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(errors);
@@ -32,8 +33,28 @@ public static class PhoneView
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{ConsoleRoutes.Path(ConsoleRoutes.Phone)}\" novalidate>{ConsoleForms.HiddenField(http)}");
-        Input(sb, "name", T(lang, "phone.name"), "text", values.Name, errors);
-        Input(sb, "email", T(lang, "phone.email"), "email", values.Email, errors);
+        // Known requesters: the browser offers them as one types (a new name or address is still accepted as typed);
+        // picking an address fills an empty name (the page script, progressive enhancement).
+        var lists = known is { Count: > 0 };
+        Input(sb, "name", T(lang, "phone.name"), "text", values.Name, errors, lists ? "known-names" : null);
+        Input(sb, "email", T(lang, "phone.email"), "email", values.Email, errors, lists ? "known-requesters" : null);
+        if (lists)
+        {
+            sb.Append("<datalist id=\"known-requesters\">");
+            foreach (var r in known!)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(r.Email)}\" label=\"{E(r.Name)}\" data-name=\"{E(r.Name)}\"></option>");
+            }
+
+            sb.Append("</datalist><datalist id=\"known-names\">");
+            foreach (var name in known!.Select(r => r.Name).Distinct(StringComparer.Ordinal))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(name)}\"></option>");
+            }
+
+            sb.Append("</datalist>");
+        }
+
         Input(sb, "phone", T(lang, "phone.phone"), "tel", values.Phone, errors);
         Input(sb, "subject", Texts.Get(lang, "form.subject"), "text", values.Subject, errors);
         sb.Append(CultureInfo.InvariantCulture,
@@ -59,9 +80,9 @@ public static class PhoneView
         return sb.ToString();
     }
 
-    private static void Input(StringBuilder sb, string field, string label, string type, string? value, IReadOnlyDictionary<string, string> errors) =>
+    private static void Input(StringBuilder sb, string field, string label, string type, string? value, IReadOnlyDictionary<string, string> errors, string? list = null) =>
         sb.Append(CultureInfo.InvariantCulture,
-            $"<div class=\"field\"><label for=\"{field}\">{E(label)}</label><input type=\"{type}\" id=\"{field}\" name=\"{field}\" value=\"{E(value)}\"{Invalid(field, errors)}></div>");
+            $"<div class=\"field\"><label for=\"{field}\">{E(label)}</label><input type=\"{type}\" id=\"{field}\" name=\"{field}\" value=\"{E(value)}\"{(list is null ? "" : $" list=\"{list}\" autocomplete=\"off\"")}{Invalid(field, errors)}></div>");
 
     private static void Radios<TEnum>(StringBuilder sb, string lang, string field, string? value, IReadOnlyDictionary<string, string> errors) where TEnum : struct, Enum
     {

@@ -10,7 +10,8 @@ namespace Helpdesk.Core.Console;
 /// <summary>The team page (admins): who is on the roster, add a person (their key shown once), new key, remove.</summary>
 public static class RosterView
 {
-    public static string Render(HttpContext http, string lang, IReadOnlyList<Technician> team, (Technician Who, string Key)? shown, string? error)
+    public static string Render(HttpContext http, string lang, IReadOnlyList<Technician> team, (Technician Who, string Key)? shown, string? error,
+        string? notice = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         var sb = new StringBuilder(8 * 1024);
@@ -20,15 +21,23 @@ public static class RosterView
             sb.Append(ConsoleHtml.Error(error));
         }
 
+        if (notice is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"notice\" role=\"status\">{E(notice)}</div>");
+        }
+
         if (shown is { } s)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<div class=\"notice\" role=\"status\"><p>{E(F(lang, "roster.key", s.Who.Name))}</p><p class=\"key\" id=\"new-key\">{E(s.Key)}</p></div>");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"<table id=\"roster\"><thead><tr><th scope=\"col\">{E(T(lang, "roster.name"))}</th><th scope=\"col\">{E(T(lang, "roster.email"))}</th><th scope=\"col\">{E(T(lang, "roster.levels"))}</th><th scope=\"col\">{E(T(lang, "roster.role"))}</th><th scope=\"col\">{E(T(lang, "ticket.actions"))}</th></tr></thead><tbody>");
-        foreach (var t in team)
+        for (var i = 0; i < team.Count; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(t.Name)}</td><td>{E(t.Email)}</td><td>{E(string.Join(", ", t.Levels))}</td><td>{E(T(lang, "roster.role." + WireName.Of(t.Role)))}</td><td>");
+            var t = team[i];
+            var state = T(lang, "roster.role." + WireName.Of(t.Role)) + (t.Disabled ? " — " + T(lang, "roster.disabled") : "");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr data-id=\"{E(t.Id)}\"><td>{E(t.Name)}</td><td>{E(t.Email)}</td><td>{E(string.Join(", ", t.Levels))}</td><td>{E(state)}</td><td>");
+            EditForm(sb, http, lang, t, "p" + i.ToString(CultureInfo.InvariantCulture));
             foreach (var op in (string[])["newkey", "remove"])
             {
                 sb.Append(CultureInfo.InvariantCulture,
@@ -62,5 +71,32 @@ public static class RosterView
 
         sb.Append(CultureInfo.InvariantCulture, $"</fieldset><button type=\"submit\">{E(T(lang, "roster.add"))}</button></form>");
         return sb.ToString();
+    }
+
+    /// <summary>A person's levels, role, language and disabled flag, changed in one post (op=edit).</summary>
+    private static void EditForm(StringBuilder sb, HttpContext http, string lang, Technician t, string key)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{ConsoleRoutes.Path(ConsoleRoutes.Roster)}\" class=\"edit\">{ConsoleForms.HiddenField(http)}<input type=\"hidden\" name=\"op\" value=\"edit\"><input type=\"hidden\" name=\"id\" value=\"{E(t.Id)}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<fieldset class=\"field\"><legend>{E(T(lang, "roster.levels") + " — " + t.Name)}</legend>");
+        foreach (var level in Enum.GetValues<SupportLevel>())
+        {
+            var check = t.Levels.Contains(level) ? " checked" : "";
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"radio\"><input type=\"checkbox\" id=\"{key}-level-{level}\" name=\"levels\" value=\"{level}\"{check}><label for=\"{key}-level-{level}\">{level}</label></div>");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"</fieldset><div class=\"field\"><label for=\"{key}-role\">{E(T(lang, "roster.role") + " — " + t.Name)}</label><select id=\"{key}-role\" name=\"role\">");
+        foreach (var role in Enum.GetValues<TechnicianRole>())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{WireName.Of(role)}\"{(role == t.Role ? " selected" : "")}>{E(T(lang, "roster.role." + WireName.Of(role)))}</option>");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"</select></div><div class=\"field\"><label for=\"{key}-language\">{E(T(lang, "roster.language") + " — " + t.Name)}</label><select id=\"{key}-language\" name=\"language\">");
+        foreach (var l in Localization.Language.Supported)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<option value=\"{l}\"{(l == t.Language ? " selected" : "")}>{(l == "fr" ? "Français" : "English")}</option>");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"</select></div><div class=\"radio field\"><input type=\"checkbox\" id=\"{key}-disabled\" name=\"disabled\" value=\"true\"{(t.Disabled ? " checked" : "")}><label for=\"{key}-disabled\">{E(T(lang, "roster.disabled"))}</label></div>");
+        sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" aria-label=\"{E(T(lang, "roster.save") + " — " + t.Name)}\">{E(T(lang, "roster.save"))}</button></form>");
     }
 }

@@ -17,7 +17,7 @@ namespace Helpdesk.Core.Console;
 public static class TicketPage
 {
     public static string Render(HttpContext http, string lang, Tickets.TicketView view, SlaStatus? clock, IReadOnlyList<Technician> team,
-        string? notice, string? error, DateTimeOffset now)
+        string? notice, string? error, DateTimeOffset now, Conversation.SatisfactionRating? rating = null, string sections = "")
     {
         ArgumentNullException.ThrowIfNull(view);
         var t = view.Ticket;
@@ -63,6 +63,23 @@ public static class TicketPage
 
             sb.Append("</ul>");
         }
+
+        if (rating is not null)
+        {
+            // What the requester said of the service (status page), given once per ticket.
+            sb.Append(CultureInfo.InvariantCulture, $"<h2>{E(T(lang, "ticket.rating"))}</h2><dl class=\"facts\" id=\"rating\">");
+            sb.Append(CultureInfo.InvariantCulture, $"<dt>{E(T(lang, "ticket.rating.score"))}</dt><dd>{E(F(lang, "ticket.rating.of5", rating.Rating))}</dd>");
+            sb.Append(CultureInfo.InvariantCulture, $"<dt>{E(T(lang, "ticket.rating.at"))}</dt><dd>{E(rating.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC</dd>");
+            if (!string.IsNullOrWhiteSpace(rating.Comment))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<dt>{E(T(lang, "ticket.rating.comment"))}</dt><dd style=\"white-space:pre-wrap\">{E(rating.Comment)}</dd>");
+            }
+
+            sb.Append("</dl>");
+        }
+
+        // Other features' sections (ITicketPageSection: e.g. the asset and whom to call), escaped by their renderers.
+        sb.Append(sections);
 
         if (t.Attachments.Count > 0)
         {

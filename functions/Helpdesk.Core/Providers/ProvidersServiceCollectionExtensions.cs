@@ -22,6 +22,7 @@ public static class ProvidersServiceCollectionExtensions
         services.TryAddSingleton<ProviderHandler>();
         services.TryAddSingleton<TicketContacts>();
         services.TryAddSingleton<TicketContactsSection>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Console.ITicketPageSection, TicketContactsSection>(sp => sp.GetRequiredService<TicketContactsSection>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketViewPart, TicketContactsPart>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketEventHandler, ProviderMail>());
         services.TryAddSingleton<Intake.IEmergencyLines, ProviderEmergencyLines>();

@@ -10,7 +10,7 @@ namespace Helpdesk.Core.Providers;
 /// covering it, with their lines as links. Every value is HTML-encoded; links are built only from a phone number and an
 /// address the directory validated, and from an http(s) support site.
 /// </summary>
-public sealed class TicketContactsSection(TicketContacts contacts)
+public sealed class TicketContactsSection(TicketContacts contacts) : Console.ITicketPageSection
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 

@@ -49,7 +49,7 @@ public sealed class Roster(StorageClients storage, TimeProvider time, ILogger<Ro
 
     public Task<Technician?> FindByEmailAsync(string email, CancellationToken ct) => GetAsync(IdOf(email), ct);
 
-    /// <summary>The person a sign-in key belongs to, or null (unknown id, removed person, wrong key: all alike).</summary>
+    /// <summary>The person a sign-in key belongs to, or null (unknown id, removed or disabled person, wrong key: all alike).</summary>
     public async Task<Technician?> SignInAsync(string? key, CancellationToken ct)
     {
         if (TechnicianKeys.IdOf(key) is not { } id || await ReadAsync(id, ct) is not { } entity)
@@ -57,7 +57,7 @@ public sealed class Roster(StorageClients storage, TimeProvider time, ILogger<Ro
             return null;
         }
 
-        return entity.GetString("KeyHash") is { } hash && TechnicianKeys.Matches(key!, hash) ? ToTechnician(entity) : null;
+        return entity.GetString("KeyHash") is { } hash && TechnicianKeys.Matches(key!, hash) && entity.GetBoolean("Disabled") != true ? ToTechnician(entity) : null;
     }
 
     public async Task<IReadOnlyList<Technician>> ListAsync(CancellationToken ct)
@@ -87,19 +87,98 @@ public sealed class Roster(StorageClients storage, TimeProvider time, ILogger<Ro
         return true;
     }
 
-    /// <summary>Changes levels and role (with the entry's ETag); false when the person is not on the roster.</summary>
-    public async Task<bool> UpdateAsync(string id, IReadOnlyList<SupportLevel> levels, TechnicianRole role, CancellationToken ct)
+    /// <summary>
+    /// Changes a person's levels, role, language and whether they are disabled. Refused when it would leave the roster
+    /// without an active admin (<see cref="RosterChangeOutcome.LastAdmin"/>).
+    /// </summary>
+    public Task<RosterChangeOutcome> ChangeAsync(string id, RosterEdit edit, CancellationToken ct)
     {
-        if (await ReadAsync(id, ct) is not { } entity)
+        ArgumentNullException.ThrowIfNull(edit);
+        return ApplyAsync(id, edit, ct);
+    }
+
+    /// <summary>Removes a person; refused for the last active admin.</summary>
+    public Task<RosterChangeOutcome> RemoveAsync(string id, CancellationToken ct) => ApplyAsync(id, null, ct);
+
+    /// <summary>
+    /// One change (an edit, or removal when <paramref name="edit"/> is null) written with the entry's ETag. When the
+    /// person stops being an active admin, the same transaction also touches another active admin's entry with
+    /// <em>its</em> ETag: two admins demoting each other at once cannot both succeed (the second finds an ETag
+    /// changed and gets <see cref="RosterChangeOutcome.Conflict"/>), so the roster never ends without an admin.
+    /// </summary>
+    private async Task<RosterChangeOutcome> ApplyAsync(string id, RosterEdit? edit, CancellationToken ct)
+    {
+        var entries = await EntitiesAsync(ct);
+        if (entries.FirstOrDefault(e => e.RowKey == id) is not { } target)
         {
-            return false;
+            return RosterChangeOutcome.NotFound;
         }
 
-        entity["Levels"] = string.Join(",", levels);
-        entity["Role"] = WireName.Of(role);
-        await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
-        TechniciansLog.Updated(logger, id, role);
-        return true;
+        var actions = new List<TableTransactionAction>();
+        var stillAdmin = false;
+        if (edit is null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, target, target.ETag));
+        }
+        else
+        {
+            var changed = new TableEntity(target);
+            changed["Levels"] = string.Join(",", edit.Levels);
+            changed["Role"] = WireName.Of(edit.Role);
+            changed["Language"] = edit.Language;
+            changed["Disabled"] = edit.Disabled;
+            stillAdmin = IsActiveAdmin(changed);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, changed, target.ETag));
+        }
+
+        if (IsActiveAdmin(target) && !stillAdmin)
+        {
+            if (entries.FirstOrDefault(e => e.RowKey != id && IsActiveAdmin(e)) is not { } other)
+            {
+                return RosterChangeOutcome.LastAdmin;
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(Partition, other.RowKey), other.ETag));
+        }
+
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, ct);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return RosterChangeOutcome.Conflict;
+        }
+
+        if (edit is null)
+        {
+            TechniciansLog.Removed(logger, id);
+        }
+        else
+        {
+            TechniciansLog.Updated(logger, id, edit.Role);
+        }
+
+        return RosterChangeOutcome.Done;
+    }
+
+    private static bool IsActiveAdmin(TableEntity e) =>
+        e.GetString("Role") == WireName.Of(TechnicianRole.Admin) && e.GetBoolean("Disabled") != true;
+
+    private async Task<List<TableEntity>> EntitiesAsync(CancellationToken ct)
+    {
+        var list = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: MaxEntries, cancellationToken: ct))
+        {
+            list.Add(e);
+            if (list.Count >= MaxEntries)
+            {
+                break;
+            }
+        }
+
+        return list;
     }
 
     /// <summary>A new key for a person (the old one stops working); null when not on the roster.</summary>
@@ -115,19 +194,6 @@ public sealed class Roster(StorageClients storage, TimeProvider time, ILogger<Ro
         await Table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct);
         TechniciansLog.KeyReplaced(logger, id);
         return key;
-    }
-
-    public async Task RemoveAsync(string id, CancellationToken ct)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(Partition, id, ETag.All, ct);
-            TechniciansLog.Removed(logger, id);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Already removed.
-        }
     }
 
     private async Task<TableEntity?> ReadAsync(string id, CancellationToken ct)
@@ -151,5 +217,8 @@ public sealed class Roster(StorageClients storage, TimeProvider time, ILogger<Ro
         e.GetString("Email") ?? "",
         [.. (e.GetString("Levels") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SupportLevel>).Order()],
         e.GetString("Language") ?? "fr",
-        WireName.TryParse<TechnicianRole>(e.GetString("Role") ?? "", out var role) ? role : TechnicianRole.Technician);
+        WireName.TryParse<TechnicianRole>(e.GetString("Role") ?? "", out var role) ? role : TechnicianRole.Technician)
+    {
+        Disabled = e.GetBoolean("Disabled") == true,
+    };
 }

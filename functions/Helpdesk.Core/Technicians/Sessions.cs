@@ -30,7 +30,7 @@ public sealed class Sessions(StorageClients storage, Roster roster, TimeProvider
         return token;
     }
 
-    /// <summary>The person of a live session: two point reads (session, roster). Null when expired, unknown or no longer on the roster.</summary>
+    /// <summary>The person of a live session: two point reads (session, roster). Null when expired, unknown, no longer on the roster or disabled.</summary>
     public async Task<Technician?> ResolveAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
@@ -44,7 +44,7 @@ public sealed class Sessions(StorageClients storage, Roster roster, TimeProvider
             return null;
         }
 
-        return response.Value.GetString("TechnicianId") is { } id ? await roster.GetAsync(id, ct) : null;
+        return response.Value.GetString("TechnicianId") is { } id && await roster.GetAsync(id, ct) is { Disabled: false } person ? person : null;
     }
 
     public async Task CloseAsync(string? token, CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed class SignedInPeople(Roster roster, Sessions sessions, IOptions<Te
         ArgumentNullException.ThrowIfNull(request);
         if (options.Value.TrustPlatformPrincipal && ClientPrincipal.EmailOf(request) is { } email)
         {
-            if (await roster.FindByEmailAsync(email, ct) is { } person)
+            // A disabled person is refused like someone not on the roster.
+            if (await roster.FindByEmailAsync(email, ct) is { Disabled: false } person)
             {
                 return new PersonLookup(person, false);
             }

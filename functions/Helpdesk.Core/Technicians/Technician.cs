@@ -18,6 +18,9 @@ public sealed record Technician(
 
     public bool IsAdmin => Role == TechnicianRole.Admin;
 
+    /// <summary>Kept on the roster (their name stays on tickets) but signed in nowhere: no key, session or platform sign-in works.</summary>
+    public bool Disabled { get; init; }
+
     /// <summary>The first level this person works, the queue the console opens on.</summary>
     public SupportLevel HomeLevel => Levels.Count > 0 ? Levels.Min() : SupportLevel.L1;
 }

@@ -18,6 +18,7 @@ public static class TechniciansServiceCollectionExtensions
         services.TryAddSingleton<Roster>();
         services.TryAddSingleton<Sessions>();
         services.TryAddSingleton<SignedInPeople>();
+        services.TryAddSingleton<RosterHandler>();
         services.AddHostedService<RosterBootstrap>();
         return services;
     }

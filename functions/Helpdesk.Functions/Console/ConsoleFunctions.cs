@@ -51,4 +51,12 @@ public sealed class ConsoleFunctions(ConsoleHandler console)
     [Function("ConsoleRosterPost")]
     public Task<IResult> RosterPost([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsoleRoutes.Roster)] HttpRequest request, CancellationToken cancellationToken) =>
         console.RosterPostAsync(request, cancellationToken);
+
+    [Function("ConsoleOperations")]
+    public Task<IResult> Operations([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ConsoleRoutes.Operations)] HttpRequest request, CancellationToken cancellationToken) =>
+        console.OperationsAsync(request, cancellationToken);
+
+    [Function("ConsoleOperationsReplay")]
+    public Task<IResult> OperationsReplay([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ConsoleRoutes.OperationsReplay)] HttpRequest request, CancellationToken cancellationToken) =>
+        console.ReplayAsync(request, cancellationToken);
 }

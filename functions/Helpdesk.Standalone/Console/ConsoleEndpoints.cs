@@ -23,6 +23,8 @@ public static class ConsoleEndpoints
         console.MapPost(ConsoleRoutes.SignOut, (HttpRequest request, ConsoleHandler handler, CancellationToken ct) => handler.SignOutAsync(request, ct));
         console.MapGet(ConsoleRoutes.Roster, (HttpRequest request, ConsoleHandler handler, CancellationToken ct) => handler.RosterAsync(request, ct));
         console.MapPost(ConsoleRoutes.Roster, (HttpRequest request, ConsoleHandler handler, CancellationToken ct) => handler.RosterPostAsync(request, ct));
+        console.MapGet(ConsoleRoutes.Operations, (HttpRequest request, ConsoleHandler handler, CancellationToken ct) => handler.OperationsAsync(request, ct));
+        console.MapPost(ConsoleRoutes.OperationsReplay, (HttpRequest request, ConsoleHandler handler, CancellationToken ct) => handler.ReplayAsync(request, ct));
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using Helpdesk.Core.Console;
 using Helpdesk.Core.Intake;
 using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
@@ -143,6 +144,37 @@ public class ConsoleBrowserTests(HostFixture fixture) : IClassFixture<HostFixtur
         await page.Locator(".notice").WaitForAsync();
 
         Assert.Equal(TicketStatus.InProgress, (await Host.Get<TicketStore>().GetAsync(number, default))!.Ticket.Status);
+    }
+
+    [Fact]
+    public async Task Admin_TeamAndOperationsPagesAreAccessible_ReplayFromThePage_PhoneFormFillsAKnownRequester()
+    {
+        var (_, key) = await ConsoleClient.AddAsync(Host, TechnicianRole.Admin, SupportLevel.L1);
+        var email = $"annie.{Guid.NewGuid():N}@example.be";
+        await Host.Get<TicketIntake>().CreateAsync(new ValidSubmission(new Requester("Annie Claes", email, null, "fr"), "Souris cassée",
+            "Plus de clic droit.", Category.Hardware, Impact.Individual, CanWork.Partly, null), [], null, new IntakeSource(IntakeChannel.Web, "form"), default);
+        var poison = Host.Storage.Queue(Core.Storage.QueueRules.Poison(Core.Sla.SlaQueues.Notifications));
+        var sent = (await poison.SendMessageAsync(new Core.Storage.PoisonMessage(Core.Sla.SlaQueues.Notifications, "m-b", DateTimeOffset.UtcNow, 5, false,
+            "System.TimeoutException", "Relay down", "{}").ToJson())).Value;
+        await Helpdesk.Testing.Poll.UntilAsync(async () => (await Host.Get<KnownRequesters>().ListAsync(default)).Any(r => r.Email == email),
+            TimeSpan.FromSeconds(20), "the known requester");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, Host.BaseAddress.ToString(), key);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Team" }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Operations" }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await page.Locator($"tr[data-id=\"{sent.MessageId}\"] button").ClickAsync();
+        Assert.Equal("Message put back on its queue.", await page.Locator(".notice").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Phone ticket" }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#email").PressAsync("Tab");
+        Assert.Equal("Annie Claes", await page.Locator("#name").InputValueAsync());
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (at most 150 presses).</summary>

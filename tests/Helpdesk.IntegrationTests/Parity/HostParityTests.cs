@@ -61,7 +61,7 @@ public class HostParityTests
 
         Assert.Equal(["AddHelpdeskStorage Storage/", "AddHelpdeskTickets Tickets/", "AddHelpdeskIntake Intake/",
             "AddHelpdeskNotifications Notifications/", "AddHelpdeskSla Sla/", "AddHelpdeskInventory Inventory/",
-            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/", "AddHelpdeskConversation Conversation/", "AddHelpdeskEmail Email/", "AddHelpdeskTechnicians Technicians/", "AddHelpdeskConsole Console/"], functions);
+            "AddHelpdeskMaintenance Maintenance/", "AddHelpdeskProviders Providers/", "AddHelpdeskConversation Conversation/", "AddHelpdeskEmail Email/", "AddHelpdeskTechnicians Technicians/", "AddHelpdeskConsole Console/", "AddHelpdeskOperations Operations/"], functions);
         Assert.Equal(functions, Features("Helpdesk.Standalone"));
     }
 

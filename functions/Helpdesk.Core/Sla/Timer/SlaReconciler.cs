@@ -8,11 +8,35 @@ namespace Helpdesk.Core.Sla;
 /// ticket without a running timer gets one (its clock log gains a Started entry first if it has none), and timers
 /// still running for tickets resolved or closed in the last <see cref="StoppedLookback"/> are ended.
 /// </summary>
-public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTimerEngine engine, TimeProvider time, ILogger<SlaReconciler> logger)
+/// <remarks>Each run is recorded in <see cref="Operations.ReconcileRuns"/> (when given) for the admins' operations page.</remarks>
+public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTimerEngine engine, TimeProvider time, ILogger<SlaReconciler> logger,
+    Operations.ReconcileRuns? runs = null)
 {
     public static readonly TimeSpan StoppedLookback = TimeSpan.FromDays(35);
 
     public async Task<SlaReconcileReport> RunAsync(CancellationToken ct)
+    {
+        var startedAt = time.GetUtcNow();
+        SlaReconcileReport report;
+        try
+        {
+            report = await ReconcileAsync(ct);
+        }
+        catch (Exception ex) when (runs is not null && !ct.IsCancellationRequested)
+        {
+            await runs.RecordAsync(new Operations.ReconcileRun(startedAt, time.GetUtcNow(), 0, 0, 0, 0, ex.GetType().FullName ?? ex.GetType().Name), CancellationToken.None);
+            throw;
+        }
+
+        if (runs is not null)
+        {
+            await runs.RecordAsync(new Operations.ReconcileRun(startedAt, time.GetUtcNow(), report.Open, report.Started, report.LogsRecreated, report.Stopped, null), ct);
+        }
+
+        return report;
+    }
+
+    private async Task<SlaReconcileReport> ReconcileAsync(CancellationToken ct)
     {
         int open = 0, started = 0, recreated = 0, stopped = 0;
         await foreach (var number in tickets.OpenTicketNumbersAsync(ct))
