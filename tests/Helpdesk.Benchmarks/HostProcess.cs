@@ -68,7 +68,7 @@ public sealed class HostProcess : IDisposable
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             if (Process.HasExited)
@@ -91,7 +91,7 @@ public sealed class HostProcess : IDisposable
             {
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
             {
                 throw new TimeoutException($"The standalone host did not answer GET /api/form within {timeout.TotalSeconds:0} s:\n" + Process.Output);
             }

@@ -51,20 +51,12 @@ public sealed class ClosedTicketSearch(StorageClients storage, TicketStore ticke
             return;
         }
 
-        await Table.UpsertEntityAsync(new TableEntity(Partition, RowKey(t.Number))
-        {
-            ["Number"] = t.Number,
-            ["Subject"] = t.Subject,
-            ["Status"] = WireName.Of(t.Status),
-            ["Priority"] = t.Priority.ToString(),
-            ["Level"] = t.Level.ToString(),
-            ["Assignee"] = t.Assignee,
-            ["CreatedAt"] = t.CreatedAt,
-            ["Category"] = WireName.Of(t.Category),
-            ["RequesterName"] = t.Requester.Name,
-            ["RequesterEmail"] = t.Requester.Email,
-            ["AssetTag"] = t.AssetTag,
-        }, TableUpdateMode.Replace, cancellationToken);
+        // The queue row's columns (one definition, in LevelQueues), under this index's keys; a closed ticket has no due time.
+        var row = LevelQueues.QueueEntity(t);
+        row.PartitionKey = Partition;
+        row.RowKey = RowKey(t.Number);
+        row.Remove("DueAt");
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Resolved and closed tickets whose subject, requester or asset tag hold every word of <paramref name="query"/>, newest first.</summary>

@@ -81,17 +81,17 @@ public sealed class Azurite : IAsyncDisposable
     public async Task<int> CountRequestsAsync(string? urlContains = null, TimeSpan? settle = null)
     {
         var quiet = settle ?? TimeSpan.FromMilliseconds(300);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var count = CountLoggedRequests(urlContains);
-        var stableSince = DateTime.UtcNow;
-        while (DateTime.UtcNow - stableSince < quiet && DateTime.UtcNow < deadline)
+        var stableSince = elapsed.Elapsed;
+        while (elapsed.Elapsed - stableSince < quiet && elapsed.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(50).ConfigureAwait(false);
             var now = CountLoggedRequests(urlContains);
             if (now != count)
             {
                 count = now;
-                stableSince = DateTime.UtcNow;
+                stableSince = elapsed.Elapsed;
             }
         }
 
@@ -276,8 +276,9 @@ public sealed class Azurite : IAsyncDisposable
 
             // The watchdog shell can be reaped before the killed node process has closed its sockets:
             // return only once the ports are free, so that callers can rely on "disposed = not listening".
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-            while (new[] { BlobPort, QueuePort, TablePort }.Any(IsListening) && DateTime.UtcNow < deadline)
+            // Dispose is synchronous: a short blocking poll of the ports, on a monotonic clock.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (new[] { BlobPort, QueuePort, TablePort }.Any(IsListening) && waited.Elapsed < TimeSpan.FromSeconds(5))
             {
                 Thread.Sleep(50);
             }
