@@ -116,6 +116,50 @@ public class SlaEngineTests
     }
 
     [Fact]
+    public async Task Evaluate_HandsOverTheLogExactlyAsStored_SoTheStepNeedNotReadItAgain()
+    {
+        await CreatedAsync();
+        DateTimeOffset[] instants =
+        [
+            Brussels.At(2027, 3, 1, 9, 10), // nothing due
+            Brussels.At(2027, 3, 1, 13, 30), // warning and breach of the first response, L1 -> L2: three in one evaluation
+            Brussels.At(2027, 3, 5, 9), // resolution warning, L2 -> L3, resolution breach
+            Brussels.At(2027, 3, 5, 10), // nothing more
+        ];
+        var recorded = new List<string>();
+        foreach (var at in instants)
+        {
+            _time.SetUtcNow(at);
+            var (result, handedOver) = await Evaluate.EvaluateAsync(Number, default);
+            recorded.Add(string.Join(" ", result.Recorded));
+            Assert.Equal(_log.Entries(Number), handedOver);
+        }
+
+        Assert.Equal(["", "warn-FirstResponse breach-FirstResponse esc-L1-L2", "warn-Resolution esc-L2-L3 breach-Resolution", ""], recorded);
+        Assert.Equal(SupportLevel.L3, _tickets[Number].Level);
+    }
+
+    [Fact]
+    public async Task Evaluate_SkipsTheSentCheckOnlyForActionsItRecordedItself()
+    {
+        await CreatedAsync();
+        await ActAsync(new Acknowledge("alice"), TimeSpan.FromMinutes(5));
+        _time.SetUtcNow(Brussels.At(2027, 3, 1, 13, 5));
+        _notifier.FailNext = new IOException("smtp down");
+        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(Number));
+
+        // The retry finds the escalation recorded by the failed run: it must check whether its mail went out.
+        await Evaluate.RunAsync(Number);
+        _time.SetUtcNow(Brussels.At(2027, 3, 2, 9));
+        await Evaluate.RunAsync(Number);
+
+        var sent = _notifier.Sent.Select(s => s.Notice).ToList();
+        Assert.False(Assert.Single(sent, n => n.Id == "sla-esc-L1-L2").NeverSent);
+        Assert.All(sent.Where(n => n.Id != "sla-esc-L1-L2"), n => Assert.True(n.NeverSent, n.Id));
+        Assert.Contains(sent, n => n.Id == "sla-esc-L2-L3");
+    }
+
+    [Fact]
     public async Task Evaluate_CrashAfterAppendBeforeEscalation_NextRunEscalatesOnce()
     {
         await CreatedAsync();

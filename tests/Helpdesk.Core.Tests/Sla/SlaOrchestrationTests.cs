@@ -47,7 +47,7 @@ public sealed class SlaOrchestrationTests : IAsyncLifetime
             registry.AddActivityFunc<SlaStepInput, SlaStepResult>(SlaOrchestration.StepActivity, async (_, input) =>
             {
                 _steps.Enqueue((input!.TicketNumber, DateTimeOffset.UtcNow));
-                var step = await new SlaStepActivity(evaluate, next, _log).RunAsync(input!);
+                var step = await new SlaStepActivity(evaluate, next).RunAsync(input!);
                 return step with { Next = _distort(step.Next) };
             });
         });

@@ -6,6 +6,10 @@ namespace Helpdesk.Core.Sla;
 /// A notification to a level's group (and, for breaches, the managers). <see cref="Id"/> and <see cref="At"/> are
 /// deterministic (from the clock log entry), so a repeated notice is sent once.
 /// </summary>
+/// <param name="NeverSent">
+/// True when the evaluation sending it has just recorded its action: no earlier attempt can have sent it, so the
+/// "already sent?" read of its timeline line is skipped. False (the default) whenever that is not certain.
+/// </param>
 public sealed record SlaNotice(
     int TicketNumber,
     string Id,
@@ -16,4 +20,5 @@ public sealed record SlaNotice(
     string Subject,
     SlaTarget? Target = null,
     DateTimeOffset? DueAt = null,
-    SupportLevel? From = null);
+    SupportLevel? From = null,
+    bool NeverSent = false);

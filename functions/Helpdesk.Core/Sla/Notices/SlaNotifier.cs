@@ -31,7 +31,7 @@ public sealed class SlaNotifier(
         var mail = Compose(notice, notificationOptions.Value, helpdeskOptions.Value, TimeZoneOf(calendarOptions.Value), DeliveryTime(notice.Priority, now, calendar));
         if (mail.NotBefore <= now)
         {
-            await mailer.DeliverAsync(mail, ct);
+            await mailer.DeliverAsync(mail, ct, checkSent: !notice.NeverSent);
             return;
         }
 

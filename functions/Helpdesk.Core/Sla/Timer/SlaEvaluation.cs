@@ -66,32 +66,61 @@ public sealed class SlaEvaluation(
             }
         }
 
-        if (recorded.Count > 0 || concurrent)
+        if (concurrent)
         {
-            // Read back what is stored, so that side effects use the stored instants (deterministic mail ids).
+            // Another run stored some of these actions, perhaps at other instants: read back what is stored, so that
+            // side effects use the stored instants (deterministic mail ids).
             entries = await log.ReadEntriesAsync(number, ct);
+        }
+        else if (recorded.Count > 0)
+        {
+            // Every append was this run's own: the log now holds exactly what was read plus those rows, in row-key
+            // order. Merging them here saves a read of the whole log per turn that acts.
+            entries = WithAppended(entries, due);
         }
 
         var done = new List<string>();
         Ticket? ticket = null;
         var ticketRead = false;
-        foreach (var entry in entries.Where(e => IsAction(e.Event) && !e.EffectsDone))
+        var updated = entries.ToList();
+        for (var i = 0; i < updated.Count; i++)
         {
+            var entry = updated[i];
+            if (!IsAction(entry.Event) || entry.EffectsDone)
+            {
+                continue;
+            }
+
             if (!ticketRead)
             {
                 ticket = await tickets.GetAsync(number, ct);
                 ticketRead = true;
             }
 
-            ticket = await PerformAsync(number, entry, ticket, ct);
+            ticket = await PerformAsync(number, entry, ticket, recorded.Contains(entry.Id), ct);
             await log.MarkEffectsDoneAsync(number, entry, ct);
+            updated[i] = entry with { EffectsDone = true };
             done.Add(entry.Id);
         }
 
-        return (new SlaEvaluateResult(number, recorded, done), entries);
+        // What is stored now, as far as this run wrote it: the planner decides on it without reading the log again.
+        return (new SlaEvaluateResult(number, recorded, done), done.Count == 0 ? entries : updated);
     }
 
-    private async Task<Ticket?> PerformAsync(int number, SlaLogEntry entry, Ticket? ticket, CancellationToken ct)
+    /// <summary>
+    /// The log as stored after appending <paramref name="appended"/> to <paramref name="read"/>: ordered by
+    /// <see cref="SlaClockStore.RowKey"/> (instant, then dedupe id) and numbered 1..n, as <see cref="ISlaClockLog.ReadEntriesAsync"/> returns it.
+    /// </summary>
+    internal static IReadOnlyList<SlaLogEntry> WithAppended(IReadOnlyList<SlaLogEntry> read, IEnumerable<SlaClockEvent> appended) =>
+    [
+        .. read.Concat(appended.Select(a => new SlaLogEntry(a, ActionId(a), false)))
+            .OrderBy(e => SlaClockStore.RowKey(e.Event.At, e.Id), StringComparer.Ordinal)
+            .Select((e, i) => e with { Event = e.Event with { Sequence = i + 1 } }),
+    ];
+
+    // `recordedNow`: this run appended the action itself, so no earlier run can have carried out its side effects
+    // (they only ever follow the append): the mail's "already sent?" read is skipped.
+    private async Task<Ticket?> PerformAsync(int number, SlaLogEntry entry, Ticket? ticket, bool recordedNow, CancellationToken ct)
     {
         if (ticket is null)
         {
@@ -104,7 +133,7 @@ public sealed class SlaEvaluation(
         {
             case SlaClockEvent.Warned w when ticket.Status.IsOpen():
                 await notifier.NotifyAsync(
-                    new SlaNotice(number, id, w.At, SlaNoticeKind.Warned, w.Level, ticket.Priority, ticket.Subject, w.Target, TargetDue(w, ticket.Priority)),
+                    new SlaNotice(number, id, w.At, SlaNoticeKind.Warned, w.Level, ticket.Priority, ticket.Subject, w.Target, TargetDue(w, ticket.Priority), NeverSent: recordedNow),
                     ct);
                 break;
             case SlaClockEvent.Escalated e:
@@ -121,14 +150,14 @@ public sealed class SlaEvaluation(
                 if (ticket.Status.IsOpen() && ticket.Level >= e.To)
                 {
                     await notifier.NotifyAsync(
-                        new SlaNotice(number, id, e.At, SlaNoticeKind.Escalated, e.To, ticket.Priority, ticket.Subject, null, e.DueAt, e.From),
+                        new SlaNotice(number, id, e.At, SlaNoticeKind.Escalated, e.To, ticket.Priority, ticket.Subject, null, e.DueAt, e.From, recordedNow),
                         ct);
                 }
 
                 break;
             case SlaClockEvent.Breached b:
                 await notifier.NotifyAsync(
-                    new SlaNotice(number, id, b.At, SlaNoticeKind.Breached, ticket.Level, ticket.Priority, ticket.Subject, b.Target, b.DueAt),
+                    new SlaNotice(number, id, b.At, SlaNoticeKind.Breached, ticket.Level, ticket.Priority, ticket.Subject, b.Target, b.DueAt, NeverSent: recordedNow),
                     ct);
                 break;
             default:
