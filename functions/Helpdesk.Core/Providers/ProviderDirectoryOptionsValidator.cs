@@ -21,6 +21,11 @@ public sealed partial class ProviderDirectoryOptionsValidator : IValidateOptions
             errors.Add($"{ProviderDirectoryOptions.Section}:MailLanguage must be fr or en (got '{options.MailLanguage}').");
         }
 
+        if (options.EmergencyLinesCache < TimeSpan.Zero || options.EmergencyLinesCache > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{ProviderDirectoryOptions.Section}:EmergencyLinesCache must be between 00:00:00 and 00:10:00 (got {options.EmergencyLinesCache}).");
+        }
+
         if (options.CompanyName is { } company && (company.Trim().Length is 0 or > 100 || company.Any(char.IsControl)))
         {
             errors.Add($"{ProviderDirectoryOptions.Section}:CompanyName must be 1 to 100 characters on one line.");

@@ -22,6 +22,10 @@ public sealed class ProviderStore(StorageClients storage, IOptions<ProviderDirec
     private const string SeedRow = "settings";
 
     private volatile bool _seeded;
+    private long _version;
+
+    /// <summary>Counts this instance's writes to the directory through the API (the seed import happens inside the first read, so that read sees it), so that a cached copy (<see cref="ProviderEmergencyLines"/>) knows it is stale.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     private TableClient Client => storage.Table(Table);
 
@@ -52,6 +56,7 @@ public sealed class ProviderStore(StorageClients storage, IOptions<ProviderDirec
         try
         {
             var response = await Client.AddEntityAsync(ToEntity(provider), ct);
+            Interlocked.Increment(ref _version);
             return new StoredProvider(provider, response.Headers.ETag ?? default);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -67,6 +72,7 @@ public sealed class ProviderStore(StorageClients storage, IOptions<ProviderDirec
         try
         {
             var response = await Client.UpdateEntityAsync(ToEntity(provider), etag, TableUpdateMode.Replace, ct);
+            Interlocked.Increment(ref _version);
             return new StoredProvider(provider, response.Headers.ETag ?? default);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -81,6 +87,7 @@ public sealed class ProviderStore(StorageClients storage, IOptions<ProviderDirec
         try
         {
             await Client.DeleteEntityAsync(Partition, id, etag, ct);
+            Interlocked.Increment(ref _version);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)

@@ -10,6 +10,7 @@ using Helpdesk.IntegrationTests.Console;
 using Helpdesk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Helpdesk.IntegrationTests.Inventory;
 
@@ -181,5 +182,34 @@ public sealed class ProviderDirectoryApiTests : IAsyncLifetime
 
         Assert.Contains(before.GetProperty("providers").EnumerateArray(), p => p.GetProperty("id").GetString() == "seed-isp");
         Assert.DoesNotContain(after, p => p.Provider.Id == "seed-isp");
+    }
+
+    [Fact]
+    public async Task EmergencyLines_ReuseTheDirectoryForTheirLifetime_AWriteThroughThisInstanceIsSeenAtOnce()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = _host.Get<IOptions<ProviderDirectoryOptions>>();
+        ProviderStore Instance() => new(_host.Get<StorageClients>(), options, time, NullLogger<ProviderStore>.Instance);
+        var here = Instance();
+        var elsewhere = Instance(); // another instance of the app over the same storage
+        var lines = new ProviderEmergencyLines(new ProviderDirectory(here), here, options, time);
+        Provider Isp(string id, string name) => ProviderReader.FromOptions(new ProviderOptions
+        {
+            Id = id, Name = name, Kind = "internet", SupportPhone = "+32 2 555 01 01", Categories = { "internet" },
+        }, time.GetUtcNow());
+
+        var first = await lines.ForCategoryAsync(Category.Internet, default);
+        Assert.NotNull(await elsewhere.CreateAsync(Isp("acme-isp", "Acme ISP"), default)); // sorts before "Seed ISP"
+        time.Advance(options.Value.EmergencyLinesCache - TimeSpan.FromSeconds(1));
+        var cached = await lines.ForCategoryAsync(Category.Internet, default);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var expired = await lines.ForCategoryAsync(Category.Internet, default);
+        Assert.NotNull(await here.CreateAsync(Isp("aaa-isp", "AAA ISP"), default));
+        var afterOwnWrite = await lines.ForCategoryAsync(Category.Internet, default);
+
+        Assert.Equal("Seed ISP", first?.Name);
+        Assert.Equal("Seed ISP", cached?.Name);
+        Assert.Equal("Acme ISP", expired?.Name);
+        Assert.Equal("AAA ISP", afterOwnWrite?.Name);
     }
 }
