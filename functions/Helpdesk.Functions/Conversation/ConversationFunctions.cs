@@ -1,14 +1,15 @@
 using Helpdesk.Core.Conversation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Helpdesk.Functions.Technicians;
 
 namespace Helpdesk.Functions.Conversation;
 
 /// <summary>
 /// The requester's status page (public: the signed link is the key) and the technicians' satisfaction report
-/// (function key). Each function only hands the request to Core.
+/// (function key; the caller established by <see cref="TechnicianAccess"/>). Each function only hands the request to Core.
 /// </summary>
-public sealed class ConversationFunctions(StatusHandler status, SatisfactionReportHandler satisfaction)
+public sealed class ConversationFunctions(StatusHandler status, SatisfactionReportHandler satisfaction, TechnicianAccess access)
 {
     [Function("StatusPage")]
     public Task<IResult> StatusPage(
@@ -25,8 +26,8 @@ public sealed class ConversationFunctions(StatusHandler status, SatisfactionRepo
         status.PostAsync(request, token, cancellationToken);
 
     [Function("SatisfactionReport")]
-    public Task<IResult> SatisfactionReport(
+    public async Task<IResult> SatisfactionReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ConversationRoutes.SatisfactionReport)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        satisfaction.GetAsync(request, cancellationToken);
+        await access.RefuseAsync(request, cancellationToken) ?? await satisfaction.GetAsync(request, cancellationToken);
 }
