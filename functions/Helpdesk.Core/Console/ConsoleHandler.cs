@@ -104,7 +104,7 @@ public sealed class ConsoleHandler(
 
         await OpenSessionAsync(http, person, ct);
         TechniciansLog.SignedIn(logger, person.Id);
-        return Results.Redirect(returnPath ?? HomePath(person), false, false);
+        return Results.Redirect(AfterSignIn(person, returnPath), false, false);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ public sealed class ConsoleHandler(
 
         await OpenSessionAsync(http, person, ct);
         ExternalSignInLog.SignedIn(logger, person.Id);
-        return Results.Redirect(LocalReturnPath(returnPath) ?? HomePath(person), false, false);
+        return Results.Redirect(AfterSignIn(person, LocalReturnPath(returnPath)), false, false);
     }
 
     /// <summary>The sign-in page saying the external sign-in did not complete (cancelled, refused, expired or forged answer): no session.</summary>
@@ -182,7 +182,7 @@ public sealed class ConsoleHandler(
 
     /// <summary>
     /// A return address is only ever a console path on this site: never another site (<c>//evil.example</c>,
-    /// <c>/\evil.example</c>), so that a sign-in link cannot send someone on to a look-alike page.
+    /// <c>/\evil.example</c>), so that a sign-in link cannot send someone on to a look-alike page; nor the sign-in page itself.
     /// </summary>
     public static string? LocalReturnPath(string? url)
     {
@@ -191,12 +191,17 @@ public sealed class ConsoleHandler(
             && url.StartsWith(console, StringComparison.Ordinal)
             && (url.Length == console.Length || url[console.Length] is '/' or '?')
             && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            && !url.StartsWith(ConsoleRoutes.Path(ConsoleRoutes.SignIn), StringComparison.Ordinal)
             && !url.Any(char.IsControl)
             ? url
             : null;
     }
 
-    private static string HomePath(Technician person) => ConsoleRoutes.Path(ConsoleRoutes.Queues) + "?queue=" + person.HomeLevel;
+    /// <summary>Where a sign-in leads: the page asked for, else the person's own level's queue.</summary>
+    private static string AfterSignIn(Technician person, string? returnPath) =>
+        returnPath is not null && returnPath != ConsoleRoutes.Path(ConsoleRoutes.Queues)
+            ? returnPath
+            : ConsoleRoutes.Path(ConsoleRoutes.Queues) + "?queue=" + person.HomeLevel;
 
     private IExternalSignIn? External => externalSignIn is { IsConfigured: true } ? externalSignIn : null;
 

@@ -20,6 +20,7 @@ public static class OpenIdConnectSignInHosting
     {
         services.AddValidatedOptions<OpenIdConnectSignInOptions, OpenIdConnectSignInOptionsValidator>(OpenIdConnectSignInOptions.Section);
         services.AddAuthentication();
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, NamedSchemesOnly>());
         // The scheme exists only when configured (read when the options are first used, after all configuration sources
         // are in): unconfigured, no handler ever runs and the sign-in page is the key form alone.
         services.AddOptions<AuthenticationOptions>().Configure<IOptions<OpenIdConnectSignInOptions>>((auth, oidc) =>
@@ -35,23 +36,15 @@ public static class OpenIdConnectSignInHosting
         return services;
     }
 
-    /// <summary>Runs the provider's answer at the callback path (before routing: it is no endpoint of either host).</summary>
+    /// <summary>
+    /// Runs the provider's answer at the callback path (it is no endpoint of either host), after the error answers so
+    /// that nothing there can reach a client as a stack trace. Without a configured provider there is no scheme and
+    /// this does nothing.
+    /// </summary>
     public static WebApplication UseHelpdeskOpenIdConnectSignIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.Path.Equals(OpenIdConnectSignIn.CallbackPath, StringComparison.OrdinalIgnoreCase)
-                && http.RequestServices.GetRequiredService<IOptions<OpenIdConnectSignInOptions>>().Value.IsConfigured
-                && await http.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>().GetHandlerAsync(http, OpenIdConnectSignIn.Scheme)
-                    is IAuthenticationRequestHandler handler
-                && await handler.HandleRequestAsync())
-            {
-                return;
-            }
-
-            await next(http);
-        });
+        app.UseAuthentication();
         return app;
     }
 
