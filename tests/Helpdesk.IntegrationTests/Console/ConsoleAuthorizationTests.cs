@@ -46,6 +46,22 @@ public class ConsoleAuthorizationTests(HostFixture fixture) : IClassFixture<Host
             response.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task WithoutOpenIdConnect_TheSignInPageIsTheKeyFormAlone_AndTheCallbackIsNoRoute()
+    {
+        using var client = ConsoleClient.Anonymous(Host);
+
+        var page = await client.Http.GetStringAsync("/api/console/sign-in");
+        using var asked = await client.Http.GetAsync("/api/console/sign-in?with=provider");
+        using var callback = await client.Http.GetAsync("/api/console/sign-in/callback?code=x&state=y");
+
+        Assert.Contains("name=\"key\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("with=provider", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("name=\"key\"", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, callback.StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/console/tickets/1001/acknowledge")]
     [InlineData("/api/console/phone")]
