@@ -5,6 +5,7 @@ using Helpdesk.Core.Technicians;
 using Helpdesk.Core.Tickets;
 using Helpdesk.IntegrationTests.Infrastructure;
 using Helpdesk.IntegrationTests.Tickets;
+using Microsoft.Playwright;
 
 namespace Helpdesk.IntegrationTests.Console;
 
@@ -273,6 +274,25 @@ public class OpenIdConnectSignInTests(OidcHostFixture fixture) : IClassFixture<O
         Assert.Contains("href=\"/api/console/sign-in?with=provider&amp;returnUrl=%2Fapi%2Fconsole%2Ftickets%2F1001\"", signInPage, StringComparison.Ordinal);
         Assert.Equal("/api/console/tickets/1001", back.Headers.Location!.OriginalString);
         Assert.Equal("/api/console?queue=L1", elsewhere.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Browser_ClicksTheProviderButton_AndLandsOnTheConsole_TheSignInPagePassesAxe()
+    {
+        var (person, _) = await ConsoleClient.AddAsync(Host);
+        Provider.DefaultEmail = person.Email;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await (await browser.NewContextAsync(new() { Locale = "en-GB" })).NewPageAsync();
+
+        await page.GotoAsync(new Uri(Host.BaseAddress, "/api/console").ToString());
+        Assert.EndsWith("/api/console/sign-in", page.Url, StringComparison.Ordinal);
+        await ConsoleBrowserTests.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/api/console?queue=L1", StringComparison.Ordinal));
+
+        Assert.Equal($"Signed in: {person.Name}", await page.Locator("header p").Nth(1).InnerTextAsync());
+        Assert.Equal("Level 1", (await page.Locator("nav a[aria-current=page]").InnerTextAsync()).Split(" (")[0]);
     }
 
     [Theory]
