@@ -69,18 +69,22 @@ public sealed class OpenIdConnectSignInOptionsValidator(IOptions<TechniciansOpti
     }
 
     /// <summary>The settings file (appsettings*.json) the value comes from, if the winning source is one; null for the environment, user secrets, Key Vault, memory.</summary>
-    private string? FileOf(string key)
+    private string? FileOf(string key) => FileOf(configuration, key);
+
+    private static string? FileOf(IConfiguration configuration, string key)
     {
         if (configuration is not IConfigurationRoot root)
         {
             return null;
         }
 
-        // Later providers win: the last one holding the key is where the value comes from.
-        var source = root.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
-        return source is JsonConfigurationProvider json && json.Source.Path is { } path
-            && Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
-            ? Path.GetFileName(path)
-            : null;
+        // Later providers win: the last one holding the key is where the value comes from (a chained configuration,
+        // e.g. the host's, is looked into).
+        return root.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _)) switch
+        {
+            JsonConfigurationProvider { Source.Path: { } path } when Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) => Path.GetFileName(path),
+            ChainedConfigurationProvider chained => FileOf(chained.Configuration, key),
+            _ => null,
+        };
     }
 }
