@@ -260,6 +260,21 @@ public class OpenIdConnectSignInTests(OidcHostFixture fixture) : IClassFixture<O
     }
 
     [Fact]
+    public async Task RemovedFromTheRoster_TheirSessionStopsAtTheNextRequest()
+    {
+        var (person, _) = await ConsoleClient.AddAsync(Host);
+        using var client = NewClient();
+        using var signedIn = await SignInThroughProviderAsync(client, person.Email);
+        using var before = await client.Http.GetAsync("/api/console");
+
+        Assert.Equal(RosterChangeOutcome.Done, await Host.Get<Roster>().RemoveAsync(person.Id, default));
+        using var after = await client.Http.GetAsync("/api/console");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
     public async Task ReturnUrl_BringsThePersonBackToThePageAskedFor_OnlyWhenItIsAConsolePage()
     {
         var (person, _) = await ConsoleClient.AddAsync(Host);
