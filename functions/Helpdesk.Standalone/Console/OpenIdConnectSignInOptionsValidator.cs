@@ -30,6 +30,13 @@ public sealed class OpenIdConnectSignInOptionsValidator(IOptions<TechniciansOpti
             errors.Add($"{Prefix}Authority must be the provider's https URL (http only on a loopback address, for tests), e.g. https://login.microsoftonline.com/<tenant-id>/v2.0.");
         }
 
+        else if (authority.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase)
+            && authority.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() is "common" or "organizations" or "consumers")
+        {
+            // A multi-tenant endpoint's tokens name each person's own tenant as issuer: any Entra tenant could sign in.
+            errors.Add($"{Prefix}Authority must name your Entra tenant (https://login.microsoftonline.com/<tenant-id>/v2.0), not common, organizations or consumers.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ClientId) || options.ClientId.Length > 200 || options.ClientId.Any(char.IsControl))
         {
             errors.Add($"{Prefix}ClientId must be the application (client) id registered with the provider (1 to 200 characters).");

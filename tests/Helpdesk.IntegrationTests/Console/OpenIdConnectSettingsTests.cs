@@ -39,6 +39,8 @@ public class OpenIdConnectSettingsTests
     [InlineData("http://login.example.com", "Authority")]
     [InlineData("login.example.com", "Authority")]
     [InlineData("https://login.example.com/?tenant=x", "Authority")]
+    [InlineData("https://login.microsoftonline.com/common/v2.0", "Authority")]
+    [InlineData("https://login.microsoftonline.com/organizations/v2.0", "Authority")]
     public void Authority_MustBeHttps_ExceptOnLoopback(string authority, string named)
     {
         var result = Check(WithAuthority(authority));

@@ -152,19 +152,23 @@ public class OpenIdConnectSignInTests(OidcHostFixture fixture) : IClassFixture<O
     }
 
     [Fact]
-    public async Task PreferredUsername_SignsIn_WhenTheTokenHasNoEmail_NoAddressAtAllIsRefused()
+    public async Task PreferredUsername_SignsIn_WhenTheTokenHasNoEmail_NoAddressOrAnUnverifiedOneIsRefused()
     {
         var (person, _) = await ConsoleClient.AddAsync(Host);
         using var client = NewClient();
         using var other = NewClient();
+        using var third = NewClient();
 
         using var byUpn = await SignInThroughProviderAsync(client, person.Email, "upn-only");
         using var none = await SignInThroughProviderAsync(other, person.Email, "no-address");
+        using var unverified = await SignInThroughProviderAsync(third, person.Email, "unverified-email");
 
         Assert.Equal(HttpStatusCode.Redirect, byUpn.StatusCode);
         Assert.NotNull(SessionOf(client));
         Assert.Equal(HttpStatusCode.Forbidden, none.StatusCode);
         Assert.Null(SessionOf(other));
+        Assert.Equal(HttpStatusCode.Forbidden, unverified.StatusCode);
+        Assert.Null(SessionOf(third));
     }
 
     public static TheoryData<string, string> BrokenAnswers => new()

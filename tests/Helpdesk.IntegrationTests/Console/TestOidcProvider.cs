@@ -185,6 +185,12 @@ internal sealed class TestOidcProvider : IAsyncDisposable
             claims["email"] = grant.Email;
         }
 
+        if (grant.Tweak == "unverified-email")
+        {
+            // A provider that lets people type any address says so: such an address must not sign anyone in.
+            claims["email_verified"] = false;
+        }
+
         var header = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = _keyId }));
         var payload = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signer = grant.Tweak == "wrong-key" ? RSA.Create(2048) : _key;
