@@ -46,12 +46,12 @@ public sealed class ConsoleHandler(
     public IResult SignInForm(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var returnPath = LocalReturnPath(request.Query[ReturnUrlParameter].ToString());
         if (options.Value.TrustPlatformPrincipal)
         {
-            return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(ConsoleRoutes.Path(ConsoleRoutes.Queues)));
+            return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath ?? ConsoleRoutes.Path(ConsoleRoutes.Queues)));
         }
 
-        var returnPath = LocalReturnPath(request.Query[ReturnUrlParameter].ToString());
         // The button of the external sign-in is a plain link to this page (a form post could not be redirected to the
         // provider: the pages' CSP says form-action 'self').
         if (External is { } provider && request.Query["with"] == ExternalSignInValue)

@@ -269,6 +269,12 @@ public class ConsoleAuthorizationTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/console")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/queues/L1")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/queues/L1")).StatusCode);
+
+        // Not signed in yet: to Easy Auth's sign-in, and back to the page asked for.
+        using var anonymous = ConsoleClient.Anonymous(trusted);
+        using var asked = await anonymous.Http.GetAsync("/api/console/tickets/1001");
+        using var signIn = await anonymous.Http.GetAsync(asked.Headers.Location!.OriginalString);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fconsole%2Ftickets%2F1001", signIn.Headers.Location!.OriginalString);
     }
 
     [Fact]
