@@ -8,22 +8,13 @@ namespace Helpdesk.IntegrationTests.Console;
 /// A host where the organisation's sign-in is the only way in (<c>Helpdesk:Technicians:KeySignIn=false</c>), and whose
 /// provider does not answer (nothing listens on its port).
 /// </summary>
-public sealed class OpenIdConnectOnlyTests : IAsyncLifetime
+public sealed class OpenIdConnectOnlyTests(KeysOffHostFixture fixture) : IClassFixture<KeysOffHostFixture>
 {
-    private HelpdeskHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        var settings = OidcHostFixture.Settings($"http://127.0.0.1:{FreePorts.Reserve(1)[0]}");
-        settings["Helpdesk:Technicians:KeySignIn"] = "false";
-        _host = await HelpdeskHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private HelpdeskHost Host => fixture.Host;
 
     private ConsoleClient NewClient()
     {
-        var client = ConsoleClient.Anonymous(_host);
+        var client = ConsoleClient.Anonymous(Host);
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         return client;
     }
@@ -31,7 +22,7 @@ public sealed class OpenIdConnectOnlyTests : IAsyncLifetime
     [Fact]
     public async Task KeysOff_ThePageHasNoKeyForm_AndAValidKeyIsRefused()
     {
-        var (_, key) = await ConsoleClient.AddAsync(_host);
+        var (_, key) = await ConsoleClient.AddAsync(Host);
         using var client = NewClient();
 
         var html = await client.Http.GetStringAsync("/api/console/sign-in");
@@ -41,7 +32,7 @@ public sealed class OpenIdConnectOnlyTests : IAsyncLifetime
         Assert.DoesNotContain("name=\"key\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("Sign-in with a key is turned off", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(client.Cookies.GetCookies(new Uri(_host.BaseAddress, "/api/console/")), c => c.Name == SignedInPeople.SessionCookie);
+        Assert.DoesNotContain(client.Cookies.GetCookies(new Uri(Host.BaseAddress, "/api/console/")), c => c.Name == SignedInPeople.SessionCookie);
     }
 
     [Fact]
