@@ -65,10 +65,12 @@ public static class Program
             .AddHelpdeskSlaListeners()          // Sla: notifications queue, daily reconcile
             .AddHelpdeskMaintenanceSchedules()  // Maintenance: hourly scan
             .AddHelpdeskEmailListeners();       // Email: inbound key, inbound-email queue, SMTP listener
+        builder.Services.AddHelpdeskOpenIdConnectSignIn();  // Console: OpenID Connect sign-in when configured (Helpdesk:Technicians:OpenIdConnect)
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseHelpdeskStandaloneHost();        // headers, error answers, rate limits of the public routes
+        app.UseHelpdeskOpenIdConnectSignIn();   // Console: the OpenID Connect provider's answer, when configured
         var routes = app.MapHelpdeskRoutes();   // request-body time-outs on every route
         routes.MapHelpdeskIntake();             // Intake: GET form, POST tickets (public)
         routes.MapHelpdeskTickets();            // Tickets: ticket, actions, level queues (technician key or person)

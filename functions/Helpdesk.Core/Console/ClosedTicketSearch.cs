@@ -51,12 +51,18 @@ public sealed class ClosedTicketSearch(StorageClients storage, TicketStore ticke
             return;
         }
 
-        // The queue row's columns (one definition, in LevelQueues), under this index's keys; a closed ticket has no due time.
+        await Table.UpsertEntityAsync(RowOf(t), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>The search row of a resolved or closed ticket: the queue row's columns (one definition, in LevelQueues), under this index's keys; a closed ticket has no due time.</summary>
+    internal static TableEntity RowOf(Ticket t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
         var row = LevelQueues.QueueEntity(t);
         row.PartitionKey = Partition;
         row.RowKey = RowKey(t.Number);
         row.Remove("DueAt");
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return row;
     }
 
     /// <summary>Resolved and closed tickets whose subject, requester or asset tag hold every word of <paramref name="query"/>, newest first.</summary>

@@ -36,7 +36,8 @@ public sealed class ConsoleHandler(
     Operations.ReconcileRuns reconcileRuns,
     TimeProvider time,
     IOptions<TechniciansOptions> options,
-    ILogger<ConsoleHandler> logger)
+    ILogger<ConsoleHandler> logger,
+    IExternalSignIn? externalSignIn = null)
 {
     private static readonly FormOptions FormLimits = new() { ValueCountLimit = 40, KeyLengthLimit = 100, ValueLengthLimit = 16 * 1024 };
 
@@ -45,12 +46,20 @@ public sealed class ConsoleHandler(
     public IResult SignInForm(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var returnPath = LocalReturnPath(request.Query[ReturnUrlParameter].ToString());
         if (options.Value.TrustPlatformPrincipal)
         {
-            return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(ConsoleRoutes.Path(ConsoleRoutes.Queues)));
+            return Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath ?? ConsoleRoutes.Path(ConsoleRoutes.Queues)));
         }
 
-        return SignInPage(request.HttpContext, Language.FromRequest(request), null, 200);
+        // The button of the external sign-in is a plain link to this page (a form post could not be redirected to the
+        // provider: the pages' CSP says form-action 'self').
+        if (External is { } provider && request.Query["with"] == ExternalSignInValue)
+        {
+            return provider.Challenge(request.HttpContext, returnPath ?? ConsoleRoutes.Path(ConsoleRoutes.Queues));
+        }
+
+        return SignInPage(request.HttpContext, Language.FromRequest(request), null, 200, returnPath);
     }
 
     public async Task<IResult> SignInAsync(HttpRequest request, CancellationToken ct)
@@ -63,9 +72,15 @@ public sealed class ConsoleHandler(
             return SignInForm(request);
         }
 
+        if (!options.Value.KeySignIn)
+        {
+            ExternalSignInLog.KeySignInOff(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return SignInPage(http, lang, T(lang, "signin.keysoff"), StatusCodes.Status403Forbidden, null);
+        }
+
         if (!limiter.TryAcquire(http))
         {
-            return SignInPage(http, lang, T(lang, "signin.limited"), StatusCodes.Status429TooManyRequests);
+            return SignInPage(http, lang, T(lang, "signin.limited"), StatusCodes.Status429TooManyRequests, null);
         }
 
         var (form, refusal) = await ReadFormAsync(request, lang, null, ct);
@@ -74,24 +89,68 @@ public sealed class ConsoleHandler(
             return refusal!;
         }
 
+        var returnPath = LocalReturnPath(form[ReturnUrlParameter].ToString());
         if (!request.IsHttps && !ConsoleForms.IsLoopback(http))
         {
-            return SignInPage(http, lang, T(lang, "signin.https"), StatusCodes.Status400BadRequest);
+            return SignInPage(http, lang, T(lang, "signin.https"), StatusCodes.Status400BadRequest, returnPath);
         }
 
         var person = await roster.SignInAsync(form["key"].ToString().Trim(), ct);
         if (person is null)
         {
             TechniciansLog.SignInRefused(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-            return SignInPage(http, lang, T(lang, "signin.wrong"), StatusCodes.Status401Unauthorized);
+            return SignInPage(http, lang, T(lang, "signin.wrong"), StatusCodes.Status401Unauthorized, returnPath);
         }
 
-        var token = await sessions.OpenAsync(person, ct);
-        var cookie = ConsoleForms.CookieOptions(http, SameSiteMode.Lax);
-        cookie.MaxAge = options.Value.SessionLifetime;
-        http.Response.Cookies.Append(SignedInPeople.SessionCookie, token, cookie);
+        await OpenSessionAsync(http, person, ct);
         TechniciansLog.SignedIn(logger, person.Id);
-        return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.Queues) + "?queue=" + person.HomeLevel, false, false);
+        return Results.Redirect(AfterSignIn(person, returnPath), false, false);
+    }
+
+    /// <summary>
+    /// The end of an external sign-in, called by the host once it has verified the provider's id token and read the
+    /// address in it: the person with that address on the roster, not disabled, gets the same session as a key sign-in
+    /// (so sign-out, removal from the roster and expiry work alike) and goes on to the console; anyone else gets a 403
+    /// page and no session.
+    /// </summary>
+    public async Task<IResult> ExternalSignInAsync(HttpContext http, string? email, string? returnPath, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var lang = Language.FromRequest(http.Request);
+        var person = email is null ? null : await roster.FindByEmailAsync(email, ct);
+        if (person is not { Disabled: false })
+        {
+            if (person is not null)
+            {
+                ExternalSignInLog.Disabled(logger, person.Id);
+            }
+            else if (email is not null)
+            {
+                ExternalSignInLog.NotOnRoster(logger, email[(email.LastIndexOf('@') + 1)..], Roster.IdOf(email));
+            }
+
+            return Page(http, lang, null, T(lang, "notroster"), ConsoleHtml.Error(T(lang, "notroster")), StatusCodes.Status403Forbidden);
+        }
+
+        await OpenSessionAsync(http, person, ct);
+        ExternalSignInLog.SignedIn(logger, person.Id);
+        return Results.Redirect(AfterSignIn(person, LocalReturnPath(returnPath)), false, false);
+    }
+
+    /// <summary>The sign-in page saying the external sign-in did not complete (cancelled, refused, expired or forged answer): no session.</summary>
+    public IResult ExternalSignInFailed(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var lang = Language.FromRequest(http.Request);
+        return SignInPage(http, lang, T(lang, "signin.failed"), StatusCodes.Status400BadRequest, null);
+    }
+
+    /// <summary>The sign-in page saying the provider cannot be reached (its discovery document could not be read): try again later, or use a key.</summary>
+    public IResult ExternalSignInUnavailable(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var lang = Language.FromRequest(http.Request);
+        return SignInPage(http, lang, T(lang, "signin.unavailable"), StatusCodes.Status503ServiceUnavailable, null);
     }
 
     public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken ct)
@@ -114,7 +173,48 @@ public sealed class ConsoleHandler(
         return Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.SignIn), false, false);
     }
 
-    private static IResult SignInPage(HttpContext http, string lang, string? error, int status)
+    /// <summary>The query value of <c>with</c> that starts the external sign-in from the sign-in page.</summary>
+    public const string ExternalSignInValue = "provider";
+
+    public const string ReturnUrlParameter = "returnUrl";
+
+    public const int MaxReturnUrlLength = 512;
+
+    /// <summary>
+    /// A return address is only ever a console path on this site: never another site (<c>//evil.example</c>,
+    /// <c>/\evil.example</c>), so that a sign-in link cannot send someone on to a look-alike page; nor the sign-in page itself.
+    /// </summary>
+    public static string? LocalReturnPath(string? url)
+    {
+        var console = ConsoleRoutes.Path(ConsoleRoutes.Queues);
+        return url is { Length: > 0 and <= MaxReturnUrlLength }
+            && url.StartsWith(console, StringComparison.Ordinal)
+            && (url.Length == console.Length || url[console.Length] is '/' or '?')
+            && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+            && !url.StartsWith(ConsoleRoutes.Path(ConsoleRoutes.SignIn), StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
+            ? url
+            : null;
+    }
+
+    /// <summary>Where a sign-in leads: the page asked for, else the person's own level's queue.</summary>
+    private static string AfterSignIn(Technician person, string? returnPath) =>
+        returnPath is not null && returnPath != ConsoleRoutes.Path(ConsoleRoutes.Queues)
+            ? returnPath
+            : ConsoleRoutes.Path(ConsoleRoutes.Queues) + "?queue=" + person.HomeLevel;
+
+    private IExternalSignIn? External => externalSignIn is { IsConfigured: true } ? externalSignIn : null;
+
+    /// <summary>The one kind of console session, whatever proved who the person is: a token in the table, its cookie here.</summary>
+    private async Task OpenSessionAsync(HttpContext http, Technician person, CancellationToken ct)
+    {
+        var token = await sessions.OpenAsync(person, ct);
+        var cookie = ConsoleForms.CookieOptions(http, SameSiteMode.Lax);
+        cookie.MaxAge = options.Value.SessionLifetime;
+        http.Response.Cookies.Append(SignedInPeople.SessionCookie, token, cookie);
+    }
+
+    private IResult SignInPage(HttpContext http, string lang, string? error, int status, string? returnPath)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<h1>{E(T(lang, "signin.title"))}</h1>");
@@ -123,9 +223,31 @@ public sealed class ConsoleHandler(
             sb.Append(ConsoleHtml.Error(error));
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{ConsoleRoutes.Path(ConsoleRoutes.SignIn)}\">{ConsoleForms.HiddenField(http)}");
-        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"key\">{E(T(lang, "signin.key"))}</label><input type=\"password\" id=\"key\" name=\"key\" autocomplete=\"current-password\" required size=\"60\"></div>");
-        sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T(lang, "signin.submit"))}</button></form>");
+        var returnQuery = returnPath is null ? "" : "&" + ReturnUrlParameter + "=" + Uri.EscapeDataString(returnPath);
+        if (External is { } provider)
+        {
+            var label = provider.DisplayName is { } name ? F(lang, "signin.with", name) : T(lang, "signin.with.default");
+            sb.Append(CultureInfo.InvariantCulture,
+                $"<p><a class=\"button\" id=\"external-sign-in\" href=\"{E(ConsoleRoutes.Path(ConsoleRoutes.SignIn) + "?with=" + ExternalSignInValue + returnQuery)}\">{E(label)}</a></p>");
+        }
+
+        if (options.Value.KeySignIn)
+        {
+            if (External is not null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<h2>{E(T(lang, "signin.or"))}</h2>");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{ConsoleRoutes.Path(ConsoleRoutes.SignIn)}\">{ConsoleForms.HiddenField(http)}");
+            if (returnPath is not null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{ReturnUrlParameter}\" value=\"{E(returnPath)}\">");
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"key\">{E(T(lang, "signin.key"))}</label><input type=\"password\" id=\"key\" name=\"key\" autocomplete=\"current-password\" required size=\"60\"></div>");
+            sb.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\">{E(T(lang, "signin.submit"))}</button></form>");
+        }
+
         return Page(http, lang, null, T(lang, "signin.title"), sb.ToString(), status);
     }
 
@@ -470,8 +592,17 @@ public sealed class ConsoleHandler(
 
         // Not signed in: pages send the browser to sign in; a post is refused outright (no action without a person).
         return HttpMethods.IsGet(request.Method)
-            ? (null, Results.Redirect(ConsoleRoutes.Path(ConsoleRoutes.SignIn), false, false))
+            ? (null, Results.Redirect(SignInPathBackTo(request), false, false))
             : (null, Page(http, lang, null, T(lang, "signin.title"), ConsoleHtml.Error(T(lang, "signin.title")), StatusCodes.Status401Unauthorized));
+    }
+
+    /// <summary>The sign-in page, with the page asked for to come back to after signing in (not for the console's front page: that is where sign-in leads anyway).</summary>
+    private static string SignInPathBackTo(HttpRequest request)
+    {
+        var here = LocalReturnPath(request.Path.Value + request.QueryString.Value);
+        return here is null || here == ConsoleRoutes.Path(ConsoleRoutes.Queues)
+            ? ConsoleRoutes.Path(ConsoleRoutes.SignIn)
+            : ConsoleRoutes.Path(ConsoleRoutes.SignIn) + "?" + ReturnUrlParameter + "=" + Uri.EscapeDataString(here);
     }
 
     private async Task<(Technician? Person, IResult? Refusal)> AdminAsync(HttpRequest request, CancellationToken ct)

@@ -128,6 +128,7 @@ public static class ConsoleHtml
         "label,legend{display:block;font-weight:600}input[type=text],input[type=email],input[type=tel],input[type=search],select,textarea{padding:.4rem;font:inherit;border:2px solid #555;border-radius:4px;max-width:100%}" +
         "textarea{width:100%}.field{margin:0 0 .8rem;border:0;padding:0}.radio{display:flex;gap:.4rem;align-items:center}.radio label{font-weight:400}" +
         "button{font:inherit;font-weight:600;padding:.4rem 1rem;background:#0b5cab;color:#fff;border:0;border-radius:4px;cursor:pointer}" +
+        "a.button{display:inline-block;font-weight:600;padding:.5rem 1rem;background:#0b5cab;color:#fff;border-radius:4px;text-decoration:none}" +
         ":focus-visible{outline:3px solid #fd0;outline-offset:2px}.error-summary{border:3px solid #b00020;padding:.75rem;margin-bottom:1rem;color:#8a0010}" +
         ".notice{border:3px solid #1e4620;padding:.75rem;margin-bottom:1rem}.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.facts dt{font-weight:600}" +
         ".timeline{list-style:none;padding:0}.timeline li{border-left:4px solid #0b5cab;padding:.3rem .6rem;margin:.5rem 0;white-space:pre-wrap}" +

@@ -16,6 +16,9 @@ public static class ConsoleServiceCollectionExtensions
         // Search beyond the open queues: resolved and closed tickets, kept from their events (index table).
         services.TryAddSingleton<ClosedTicketSearch>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Tickets.ITicketEventHandler, ClosedTicketSearch>(sp => sp.GetRequiredService<ClosedTicketSearch>()));
+        // Both indexes for tickets from before they existed: once per installation, in the background after start.
+        services.TryAddSingleton<ConsoleIndexBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleIndexBackfill>());
         return services;
     }
 }

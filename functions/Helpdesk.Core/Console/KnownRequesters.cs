@@ -31,13 +31,16 @@ public sealed class KnownRequesters(StorageClients storage) : ITicketEventHandle
             return;
         }
 
-        await Table.UpsertEntityAsync(new TableEntity(Partition, StorageKeys.Address(t.RequesterEmail))
-        {
-            ["Name"] = t.RequesterName,
-            ["Email"] = t.RequesterEmail,
-            ["LastTicket"] = ticketEvent.Number,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(RowOf(t.RequesterName, t.RequesterEmail, ticketEvent.Number), TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>A requester's row: keyed by the address, whatever its case.</summary>
+    internal static TableEntity RowOf(string? name, string email, int lastTicket) => new(Partition, StorageKeys.Address(email))
+    {
+        ["Name"] = name,
+        ["Email"] = email,
+        ["LastTicket"] = lastTicket,
+    };
 
     /// <summary>Up to <see cref="MaxListed"/> known requesters, by name: one partition query.</summary>
     public async Task<IReadOnlyList<KnownRequester>> ListAsync(CancellationToken ct)

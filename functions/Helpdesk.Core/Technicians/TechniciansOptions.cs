@@ -27,6 +27,13 @@ public sealed class TechniciansOptions
     /// </summary>
     public bool TrustPlatformPrincipal { get; set; }
 
+    /// <summary>
+    /// Whether people may sign in to the console with their personal key. True by default; a host that offers its own
+    /// sign-in (the standalone host's OpenID Connect) may turn keys off, so that only the organisation's accounts (with
+    /// their MFA and leaver process) open sessions.
+    /// </summary>
+    public bool KeySignIn { get; set; } = true;
+
     /// <summary>Sign-in attempts allowed per client address and minute on the local sign-in form.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
 }

@@ -46,6 +46,19 @@ public sealed class TicketStore(StorageClients storage)
         return rows;
     }
 
+    /// <summary>
+    /// Every ticket numbered above <paramref name="afterNumber"/>, in number order (partition keys are the numbers,
+    /// zero-padded): a scan of the whole table, for rare jobs that rebuild an index (the console's backfill).
+    /// </summary>
+    public async IAsyncEnumerable<Ticket> ListAfterAsync(int afterNumber, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {PartitionKey(afterNumber)} and RowKey eq {TicketRow}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        {
+            yield return FromEntity(e);
+        }
+    }
+
     /// <summary>Writes a new ticket and its first timeline line. Returns false if the number already exists.</summary>
     public async Task<bool> CreateAsync(Ticket ticket, TimelineEntry created, string entryId, CancellationToken ct)
     {

@@ -41,7 +41,25 @@ public class ConsoleAuthorizationTests(HostFixture fixture) : IClassFixture<Host
         using var response = await client.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/api/console/sign-in", response.Headers.Location!.OriginalString);
+        // Back to the page asked for after signing in (the front page is where sign-in leads anyway).
+        Assert.Equal(path == "/api/console" ? "/api/console/sign-in" : "/api/console/sign-in?returnUrl=" + Uri.EscapeDataString(path),
+            response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task WithoutOpenIdConnect_TheSignInPageIsTheKeyFormAlone_AndTheCallbackIsNoRoute()
+    {
+        using var client = ConsoleClient.Anonymous(Host);
+
+        var page = await client.Http.GetStringAsync("/api/console/sign-in");
+        using var asked = await client.Http.GetAsync("/api/console/sign-in?with=provider");
+        using var callback = await client.Http.GetAsync("/api/console/sign-in/callback?code=x&state=y");
+
+        Assert.Contains("name=\"key\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("with=provider", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("name=\"key\"", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, callback.StatusCode);
     }
 
     [Theory]
@@ -251,6 +269,12 @@ public class ConsoleAuthorizationTests(HostFixture fixture) : IClassFixture<Host
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/console")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/queues/L1")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/queues/L1")).StatusCode);
+
+        // Not signed in yet: to Easy Auth's sign-in, and back to the page asked for.
+        using var anonymous = ConsoleClient.Anonymous(trusted);
+        using var asked = await anonymous.Http.GetAsync("/api/console/tickets/1001");
+        using var signIn = await anonymous.Http.GetAsync(asked.Headers.Location!.OriginalString);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fapi%2Fconsole%2Ftickets%2F1001", signIn.Headers.Location!.OriginalString);
     }
 
     [Fact]

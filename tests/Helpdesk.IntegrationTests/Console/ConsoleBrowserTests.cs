@@ -32,7 +32,7 @@ public class ConsoleBrowserTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     /// <summary>No serious or critical accessibility violation on the page as it is now.</summary>
-    private static async Task AssertAccessibleAsync(IPage page)
+    internal static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
