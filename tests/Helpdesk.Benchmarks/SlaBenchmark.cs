@@ -90,8 +90,13 @@ internal static class AzuriteProbe
 {
     public const string Table = "ProbeZ";
 
-    public sealed record Result(List<double> Ms)
+    /// <param name="At">When each answer came, in seconds after the probe started (same order as <paramref name="Ms"/>).</param>
+    public sealed record Result(List<double> Ms, List<double> At)
     {
+        /// <summary>Each answer slower than 1 s: "took s at s" (s after the probe started, when the answer came), to set beside the lateness by due time.</summary>
+        public string StallList => string.Join(", ", Ms.Select((m, i) => (m, i)).Where(x => x.m > 1000)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.m / 1000:0.0} s at {At[x.i]:0} s")));
+
         public int Count => Ms.Count;
         public double MaxMs => Ms.Count == 0 ? double.NaN : Ms.Max();
         public int Stalls => Ms.Count(m => m > 1000);
@@ -113,6 +118,8 @@ internal static class AzuriteProbe
         var table = new TableClient(connectionString, Table);
         await table.CreateIfNotExistsAsync(CancellationToken.None);
         var ms = new List<double>();
+        var at = new List<double>();
+        var started = Stopwatch.GetTimestamp();
         while (!stop.IsCancellationRequested)
         {
             var t0 = Stopwatch.GetTimestamp();
@@ -120,6 +127,7 @@ internal static class AzuriteProbe
             {
                 await table.GetEntityIfExistsAsync<TableEntity>("p", "p", cancellationToken: CancellationToken.None);
                 ms.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                at.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
             catch (Azure.RequestFailedException)
             {
@@ -134,7 +142,7 @@ internal static class AzuriteProbe
             }
         }
 
-        return new Result(ms);
+        return new Result(ms, at);
     }
 }
 
@@ -246,6 +254,8 @@ internal static class SlaBenchmark
             var startUtc = DateTimeOffset.UtcNow;
             using var probeStop = new CancellationTokenSource();
             var probe = AzuriteProbe.RunAsync(azurite.ConnectionString, probeStop.Token);
+            // The task hub's own Azurite too: a stall there delays every timer and activity at once.
+            var hubProbe = hubAzurite is null ? null : AzuriteProbe.RunAsync(hubAzurite.ConnectionString, probeStop.Token);
             var cpuStart = Cpu.Snapshot(azurite.Process, host.Process);
             var runWatch = Stopwatch.StartNew();
             await using var machineLoad = MachineLoad.Start();
@@ -320,6 +330,7 @@ internal static class SlaBenchmark
             var endUtc = DateTimeOffset.UtcNow;
             await probeStop.CancelAsync();
             var probeResult = await probe;
+            var hubProbeResult = hubProbe is null ? null : await hubProbe;
             var cpuRun = Cpu.Snapshot(azurite.Process, host.Process) - cpuStart;
             var runElapsed = runWatch.Elapsed;
             var memory = host.Process.Memory();
@@ -377,7 +388,7 @@ internal static class SlaBenchmark
             Console.WriteLine("done");
 
             Report(o, smtp, machineLoad, creation, creationElapsed, cpuCreation, runElapsed, lifecycleDone, cpuRun, memory, azuriteMemory, counts, idleBefore, idleAfter,
-                results, dueL2, dueL3, progress, probeResult, countedSeconds, trickle, timedOut);
+                results, dueL2, dueL3, progress, probeResult, hubProbeResult, countedSeconds, trickle, timedOut);
         }
         finally
         {
@@ -529,7 +540,7 @@ internal static class SlaBenchmark
         Cpu cpuRun, (double RssMb, double PeakMb) memory, (double RssMb, double PeakMb) azuriteMemory, RequestCounts? counts,
         (double PerSecond, RequestCounts? Counts) idleBefore, (double PerSecond, RequestCounts? Counts) idleAfter,
         List<EscalationResult> results, TimeSpan dueL2, TimeSpan dueL3, List<(double Seconds, int L2, int L3, int Total)> progress,
-        AzuriteProbe.Result probe, double countedSeconds, IntakeTrickle trickle, bool timedOut)
+        AzuriteProbe.Result probe, AzuriteProbe.Result? hubProbe, double countedSeconds, IntakeTrickle trickle, bool timedOut)
     {
         var n = creation.Tickets.Count;
         var cores = Environment.ProcessorCount;
@@ -599,7 +610,12 @@ internal static class SlaBenchmark
         Row("CPU over the run", "", $"host {Pct(cpuRun.Host, runElapsed.TotalSeconds)}, Azurite {Pct(cpuRun.Azurite, runElapsed.TotalSeconds)}, benchmark {Pct(cpuRun.Benchmark, runElapsed.TotalSeconds)} over {runElapsed.TotalSeconds:0} s");
         Row("CPU per ticket", "", $"host {cpuRun.Host.TotalMilliseconds / n:0.0} ms, Azurite {cpuRun.Azurite.TotalMilliseconds / n:0.0} ms (whole lifecycle)");
         Row("Azurite probe p50/p99/max", $"{probe.Percentile(50):0} / {probe.Percentile(99):0} / {probe.MaxMs:0} ms",
-            $"one small table query every 250 ms during the run ({probe.Count}); {probe.Stalls} answers slower than 1 s, {probe.StallSeconds:0.0} s in all");
+            $"one small table query every 250 ms during the run ({probe.Count}); {probe.Stalls} answers slower than 1 s, {probe.StallSeconds:0.0} s in all{(probe.Stalls > 0 ? $" ({probe.StallList} after the first post)" : "")}");
+        if (hubProbe is not null)
+        {
+            Row("  task hub's Azurite", $"{hubProbe.Percentile(50):0} / {hubProbe.Percentile(99):0} / {hubProbe.MaxMs:0} ms",
+                $"the same query on the task hub's Azurite ({hubProbe.Count}); {hubProbe.Stalls} answers slower than 1 s, {hubProbe.StallSeconds:0.0} s in all{(hubProbe.Stalls > 0 ? $" ({hubProbe.StallList} after the first post)" : "")}");
+        }
         Row("host memory (RSS)", $"{memory.RssMb:0} MB", $"peak {memory.PeakMb:0} MB; Azurite RSS {azuriteMemory.RssMb:0} MB");
 
         if (counts is not null && idleAfter.PerSecond > 3 * Math.Max(idleBefore.PerSecond, 1))
