@@ -89,6 +89,8 @@ public class StatusPageBrowserTests(BrowserHostFixture fixture) : IClassFixture<
             await AssertFitsAsync(page);
 
             // Keyboard only: Tab to the file input, Space opens the system's file picker (answered here), Tab to the button, Enter.
+            // The scanner's page was opened after this one: Chromium opens a file picker only for the tab in front.
+            await page.BringToFrontAsync();
             await TabToAsync(page, "attach-files");
             var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
             await chooser.SetFilesAsync(file);
