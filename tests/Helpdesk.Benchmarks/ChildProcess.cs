@@ -118,7 +118,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Waits until every port on 127.0.0.1 accepts a TCP connection.</summary>
     public async Task WaitUntilListeningAsync(IEnumerable<int> ports, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var waited = Stopwatch.StartNew();
         foreach (var port in ports)
         {
             while (true)
@@ -129,7 +129,7 @@ public sealed class ChildProcess : IDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port);
                     break;
                 }
-                catch (SocketException) when (DateTime.UtcNow < deadline && !HasExited)
+                catch (SocketException) when (waited.Elapsed < timeout && !HasExited)
                 {
                     await Task.Delay(100);
                 }

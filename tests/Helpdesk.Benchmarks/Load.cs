@@ -47,8 +47,8 @@ public sealed class FormClients(Uri baseAddress, int clients) : IDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    /// <summary>Posts until <paramref name="until"/> or until <paramref name="maxTickets"/> posts were sent, whichever comes first.</summary>
-    public async Task<LoadResult> RunAsync(DateTime until, int maxTickets = int.MaxValue)
+    /// <summary>Posts for <paramref name="duration"/> (a monotonic clock) or until <paramref name="maxTickets"/> posts were sent, whichever comes first.</summary>
+    public async Task<LoadResult> RunAsync(TimeSpan duration, int maxTickets = int.MaxValue)
     {
         var issued = 0;
         var created = 0;
@@ -59,7 +59,7 @@ public sealed class FormClients(Uri baseAddress, int clients) : IDisposable
         {
             var mine = latencies[c] = new List<long>(8192);
             var random = new Random(c * 7919 + Environment.TickCount);
-            while (DateTime.UtcNow < until && Interlocked.Increment(ref issued) <= maxTickets)
+            while (stopwatch.Elapsed < duration && Interlocked.Increment(ref issued) <= maxTickets)
             {
                 var start = Stopwatch.GetTimestamp();
                 string? failure;
@@ -129,11 +129,11 @@ public static class RawInserts
     public static async Task<LoadResult> RunAsync(TableClient table, int writers, TimeSpan warmUp, TimeSpan duration)
     {
         await table.CreateIfNotExistsAsync();
-        await InsertAsync(table, writers, DateTime.UtcNow + warmUp, "warm");
-        return await InsertAsync(table, writers, DateTime.UtcNow + duration, "run");
+        await InsertAsync(table, writers, warmUp, "warm");
+        return await InsertAsync(table, writers, duration, "run");
     }
 
-    private static async Task<LoadResult> InsertAsync(TableClient table, int writers, DateTime until, string prefix)
+    private static async Task<LoadResult> InsertAsync(TableClient table, int writers, TimeSpan duration, string prefix)
     {
         var data = new string('x', 1800);
         var latencies = new List<long>[writers];
@@ -142,7 +142,7 @@ public static class RawInserts
         await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
         {
             var mine = latencies[w] = new List<long>(16_384);
-            for (var i = 0; DateTime.UtcNow < until; i++)
+            for (var i = 0; stopwatch.Elapsed < duration; i++)
             {
                 var entity = new TableEntity($"{prefix}-{w:D2}-{i:D9}", "ticket")
                 {

@@ -226,7 +226,7 @@ internal static class Benchmark
             Console.WriteLine($"pid {host.Process.Pid}, {host.BaseAddress}");
 
             Console.Write($"  warm-up {o.WarmUpSeconds} s ... ");
-            var warmUp = await clients.RunAsync(DateTime.UtcNow + TimeSpan.FromSeconds(o.WarmUpSeconds));
+            var warmUp = await clients.RunAsync(TimeSpan.FromSeconds(o.WarmUpSeconds));
             var total = warmUp.Created;
             await DrainAsync(smtp, total);
             var windowStart = await log.SettleAsync(TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(15));
@@ -234,7 +234,7 @@ internal static class Benchmark
 
             Console.Write($"  measuring {o.Seconds} s ... ");
             var cpuBefore = Cpu.Snapshot(azurite.Process, host.Process);
-            var window = await clients.RunAsync(DateTime.UtcNow + TimeSpan.FromSeconds(o.Seconds));
+            var window = await clients.RunAsync(TimeSpan.FromSeconds(o.Seconds));
             var cpuWindow = Cpu.Snapshot(azurite.Process, host.Process) - cpuBefore;
             total += window.Created;
             var drainWatch = Stopwatch.StartNew();
@@ -262,7 +262,7 @@ internal static class Benchmark
             if (last && total < o.Tickets)
             {
                 Console.Write($"  posting up to {o.Tickets} tickets in all ... ");
-                fill = await clients.RunAsync(DateTime.MaxValue, o.Tickets - total);
+                fill = await clients.RunAsync(TimeSpan.MaxValue, o.Tickets - total);
                 total += fill.Created;
                 await DrainAsync(smtp, total);
                 Console.WriteLine($"{fill.Created} more ({fill.PerSecond:0}/s, p99 {fill.Percentile(99):0} ms)");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -28,17 +29,17 @@ public sealed partial class RequestLog(string path)
     /// <summary>Waits until the log has not grown for <paramref name="quiet"/> (at most <paramref name="max"/>) and returns its length.</summary>
     public async Task<long> SettleAsync(TimeSpan quiet, TimeSpan max)
     {
-        var deadline = DateTime.UtcNow + max;
+        var waited = Stopwatch.StartNew();
         var length = Length;
-        var since = DateTime.UtcNow;
-        while (DateTime.UtcNow - since < quiet && DateTime.UtcNow < deadline)
+        var since = waited.Elapsed;
+        while (waited.Elapsed - since < quiet && waited.Elapsed < max)
         {
             await Task.Delay(50);
             var now = Length;
             if (now != length)
             {
                 length = now;
-                since = DateTime.UtcNow;
+                since = waited.Elapsed;
             }
         }
 

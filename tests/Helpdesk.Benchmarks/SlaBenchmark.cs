@@ -282,7 +282,8 @@ internal static class SlaBenchmark
             var expectedMails = 8L * n;
             Console.Write($"Waiting for the lifecycles (last breach due {(lastDue - DateTimeOffset.UtcNow).TotalSeconds:0} s from now, grace {o.GraceSeconds} s) ... ");
             var progress = new List<(double Seconds, int L2, int L3, int Total)>();
-            var lastProgress = (Mails: -1L, At: DateTime.UtcNow);
+            var sinceProgress = Stopwatch.StartNew();
+            var lastMails = -1L;
             var timedOut = false;
             while (true)
             {
@@ -292,15 +293,16 @@ internal static class SlaBenchmark
                     break;
                 }
 
-                if (mails != lastProgress.Mails)
+                if (mails != lastMails)
                 {
-                    lastProgress = (mails, DateTime.UtcNow);
+                    lastMails = mails;
+                    sinceProgress.Restart();
                 }
 
                 // Give up when past the last due instant + grace and nothing has moved for a while, or at the time limit:
                 // an overloaded engine is reported on (how far it got), never waited on for ever.
                 var pastDue = DateTimeOffset.UtcNow - lastDue;
-                if (pastDue > TimeSpan.FromSeconds(o.GraceSeconds) && DateTime.UtcNow - lastProgress.At > TimeSpan.FromSeconds(o.GraceSeconds))
+                if (pastDue > TimeSpan.FromSeconds(o.GraceSeconds) && sinceProgress.Elapsed > TimeSpan.FromSeconds(o.GraceSeconds))
                 {
                     Console.Write($"[stopped waiting: {mails} of {expectedMails} SLA mails, nothing new for {o.GraceSeconds} s] ");
                     break;

@@ -31,17 +31,13 @@ public class TechnicianAccessTests
 
         async Task<int> StatusOf(Func<HttpRequest, Task<IResult>> function, string path, string? principalEmail)
         {
-            var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
-            http.Request.Method = "GET";
-            http.Request.Path = path;
-            http.Request.QueryString = new QueryString("?month=2026-12");
+            var http = FunctionRequests.New("GET", path, query: "?month=2026-12");
             if (principalEmail is not null)
             {
                 http.Request.Headers[ClientPrincipal.Header] = Convert.ToBase64String(Encoding.UTF8.GetBytes(
                     $$"""{"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"{{principalEmail}}"}]}"""));
             }
 
-            http.Response.Body = new MemoryStream();
             await (await function(http.Request)).ExecuteAsync(http);
             return http.Response.StatusCode;
         }
