@@ -36,7 +36,11 @@ public sealed class Azurite : IDisposable
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
-    public static async Task<Azurite> StartAsync(string repoRoot, string? debugLogPath)
+    /// <param name="location">
+    /// Null: in memory. Otherwise the folder Azurite keeps its data in, as <c>./scripts/run.sh</c> does; see the
+    /// remark on <see cref="StartAsync"/> for why the task hub's emulator is started that way.
+    /// </param>
+    public static async Task<Azurite> StartAsync(string repoRoot, string? debugLogPath, string? location = null)
     {
         var azurite = Path.Combine(repoRoot, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
@@ -47,7 +51,8 @@ public sealed class Azurite : IDisposable
         var ports = FreePorts(3);
         string[] arguments =
         [
-            "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
+            .. location is null ? ["--inMemoryPersistence"] : new[] { "--location", location },
+            "--skipApiVersionCheck", "--loose", "--silent",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", Port(ports[0]), "--queuePort", Port(ports[1]), "--tablePort", Port(ports[2]),
             .. debugLogPath is null ? Array.Empty<string>() : ["--debug", Path.GetFullPath(debugLogPath)],

@@ -410,14 +410,14 @@ internal static class Benchmark
     }
 }
 
-/// <summary>CPU time used by Azurite, the host and this process.</summary>
-internal readonly record struct Cpu(TimeSpan Azurite, TimeSpan Host, TimeSpan Benchmark)
+/// <summary>CPU time used by Azurite (the ticket store's), the host, this process and the task hub's Azurite, if any.</summary>
+internal readonly record struct Cpu(TimeSpan Azurite, TimeSpan Host, TimeSpan Benchmark, TimeSpan HubAzurite = default)
 {
-    public static Cpu Snapshot(ChildProcess azurite, ChildProcess? host)
+    public static Cpu Snapshot(ChildProcess azurite, ChildProcess? host, ChildProcess? hubAzurite = null)
     {
         using var self = Process.GetCurrentProcess();
-        return new Cpu(azurite.CpuTime(), host?.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime);
+        return new Cpu(azurite.CpuTime(), host?.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime, hubAzurite?.CpuTime() ?? TimeSpan.Zero);
     }
 
-    public static Cpu operator -(Cpu a, Cpu b) => new(a.Azurite - b.Azurite, a.Host - b.Host, a.Benchmark - b.Benchmark);
+    public static Cpu operator -(Cpu a, Cpu b) => new(a.Azurite - b.Azurite, a.Host - b.Host, a.Benchmark - b.Benchmark, a.HubAzurite - b.HubAzurite);
 }

@@ -43,22 +43,52 @@ public sealed class TicketService(
             return await AppendAsync(number, command, ct);
         }
 
+        return await DecideAndWriteAsync(number, command, asRead: null, ct);
+    }
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(int, TicketCommand, CancellationToken)"/>, decided first on <paramref name="asRead"/>, a
+    /// ticket the caller has just read with its ETag, instead of reading it again (the SLA step reads the ticket once
+    /// per turn). If it changed since, the write is refused on the ETag and the command is decided again on a fresh read.
+    /// </summary>
+    public async Task<TicketChange?> ApplyAsync(StoredTicket asRead, TicketCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(asRead);
+        ArgumentNullException.ThrowIfNull(command);
+        return TicketWorkflow.AppendsOnly(command)
+            ? await AppendAsync(asRead.Ticket.Number, command, ct)
+            : await DecideAndWriteAsync(asRead.Ticket.Number, command, asRead, ct);
+    }
+
+    private async Task<TicketChange?> DecideAndWriteAsync(int number, TicketCommand command, StoredTicket? asRead, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.GetAsync(number, ct);
+            var stored = attempt == 1 && asRead is not null ? asRead : await store.GetAsync(number, ct);
             if (stored is null)
             {
                 return null;
             }
 
-            var change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
+            TicketChange change;
+            try
+            {
+                change = TicketWorkflow.Apply(stored.Ticket, command, time.GetUtcNow());
+            }
+            catch (InvalidTransitionException) when (ReferenceEquals(stored, asRead))
+            {
+                // Refused on the carried copy: decided again on the stored ticket, so the answer is the same as with a read.
+                continue;
+            }
+
             change = change with { After = change.After with { DueAt = deadlines.NextDue(change.After) } };
             var entryId = NewEntryId();
             try
             {
                 await store.UpdateAsync(change, stored.ETag, entryId, ct);
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            // A carried ticket that turned out stale does not count against the fresh attempts.
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts + (asRead is null ? 0 : 1))
             {
                 TicketLog.ConcurrentChangeRetried(logger, number, command.GetType().Name, attempt);
                 continue;

@@ -160,6 +160,43 @@ public class SlaEngineTests
     }
 
     [Fact]
+    public async Task Evaluate_EscalatesFromTheTicketTheTurnRead_WithoutReadingItAgain()
+    {
+        await CreatedAsync();
+
+        _time.SetUtcNow(Brussels.At(2027, 3, 2, 9));
+        var first = await Evaluate.RunAsync(Number);
+        _time.SetUtcNow(Brussels.At(2027, 3, 3, 9));
+        var second = await Evaluate.RunAsync(Number);
+
+        Assert.Contains("esc-L1-L2", first.EffectsDone);
+        Assert.Contains("esc-L2-L3", second.EffectsDone);
+        Assert.Equal(SupportLevel.L3, _tickets[Number].Level);
+        // Each escalation started from the ticket its turn had read (TicketService re-reads only if it changed since).
+        Assert.Equal([true, true], _tickets.EscalationsCarryingTheTicket);
+    }
+
+    [Fact]
+    public async Task Evaluate_TwoEscalationsInOneTurn_TheSecondDoesNotStartFromTheCopyTheFirstChanged()
+    {
+        await CreatedAsync();
+        _time.SetUtcNow(Brussels.At(2027, 3, 1, 13, 5));
+        _tickets.FailNextEscalation = new IOException("storage down");
+        await Assert.ThrowsAsync<IOException>(() => Evaluate.RunAsync(Number));
+
+        // Recorded but not carried out, and the engine only comes back a day later: L2→L3 is due as well.
+        _time.SetUtcNow(Brussels.At(2027, 3, 3, 9));
+        var retry = await Evaluate.RunAsync(Number);
+
+        Assert.Contains("esc-L1-L2", retry.EffectsDone);
+        Assert.Contains("esc-L2-L3", retry.EffectsDone);
+        Assert.Equal(SupportLevel.L3, _tickets[Number].Level);
+        // The failed attempt and the retry's first escalation start from the turn's read; the second must not start
+        // from a copy whose ETag the first escalation has just made stale.
+        Assert.Equal([true, true, false], _tickets.EscalationsCarryingTheTicket);
+    }
+
+    [Fact]
     public async Task Evaluate_CrashAfterAppendBeforeEscalation_NextRunEscalatesOnce()
     {
         await CreatedAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Azure;
 using Helpdesk.Core.Sla;
 using Helpdesk.Core.Tickets;
 
@@ -106,10 +107,16 @@ internal sealed class FakeTickets : ISlaTickets
         return TicketService.EventOf(change, Guid.NewGuid().ToString("N")[..12]);
     }
 
-    public Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => Task.FromResult(_tickets.GetValueOrDefault(ticketNumber));
+    /// <summary>For each escalation asked for, whether the caller handed over the ticket it had read (no second read).</summary>
+    public ConcurrentQueue<bool> EscalationsCarryingTheTicket { get; } = new();
 
-    public Task<Ticket?> EscalateAsync(int ticketNumber, SupportLevel from, string reason, CancellationToken ct)
+    // The ETag stands for the ticket's state here (in memory; TicketService's handling of it is tested on Azurite).
+    public Task<StoredTicket?> GetAsync(int ticketNumber, CancellationToken ct) =>
+        Task.FromResult(_tickets.GetValueOrDefault(ticketNumber) is { } t ? new StoredTicket(t, new ETag($"W/\"{t.GetHashCode()}\"")) : null);
+
+    public Task<Ticket?> EscalateAsync(int ticketNumber, StoredTicket? asRead, SupportLevel from, string reason, CancellationToken ct)
     {
+        EscalationsCarryingTheTicket.Enqueue(asRead is not null);
         if (FailNextEscalation is { } failure)
         {
             FailNextEscalation = null;

@@ -203,9 +203,9 @@ public class OperationsTests(OperationsTests.Fixture fixture) : IClassFixture<Op
 
     private sealed class BrokenTickets : ISlaTickets
     {
-        public Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => throw new TimeoutException();
+        public Task<StoredTicket?> GetAsync(int ticketNumber, CancellationToken ct) => throw new TimeoutException();
 
-        public Task<Ticket?> EscalateAsync(int ticketNumber, SupportLevel from, string reason, CancellationToken ct) => throw new TimeoutException();
+        public Task<Ticket?> EscalateAsync(int ticketNumber, StoredTicket? asRead, SupportLevel from, string reason, CancellationToken ct) => throw new TimeoutException();
 
         public IAsyncEnumerable<int> OpenTicketNumbersAsync(CancellationToken ct) => throw new TimeoutException("Table storage did not answer.");
 

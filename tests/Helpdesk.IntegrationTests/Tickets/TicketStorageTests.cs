@@ -141,6 +141,52 @@ public class TicketStorageTests
     }
 
     [Fact]
+    public async Task ACarriedTicket_IsDecidedOnAsCarried_WithoutBeingReadAgain()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
+        var read = (await core.Get<TicketStore>().GetAsync(ticket.Number, default))!;
+
+        // Marked so that only the carried copy can explain the outcome: a second read would bring back the stored subject.
+        var carried = read with { Ticket = read.Ticket with { Subject = "as carried by the SLA step" } };
+        var change = await core.Get<TicketService>().ApplyAsync(carried, new Escalate("sla", "L1 share used", Automatic: true, From: SupportLevel.L1), default);
+
+        Assert.Equal(SupportLevel.L2, change!.After.Level);
+        Assert.Equal("as carried by the SLA step", (await core.Get<TicketStore>().GetAsync(ticket.Number, default))!.Ticket.Subject);
+    }
+
+    [Fact]
+    public async Task AStaleCarriedTicket_IsDecidedAgainOnTheStoredOne_NothingLost()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
+        var service = core.Get<TicketService>();
+        var read = (await core.Get<TicketStore>().GetAsync(ticket.Number, default))!;
+        await service.ApplyAsync(ticket.Number, new Assign("alice", "carol"), default); // written after the read
+
+        var change = await service.ApplyAsync(read, new Escalate("sla", "L1 share used", Automatic: true, From: SupportLevel.L1), default);
+
+        var stored = (await core.Get<TicketStore>().GetAsync(ticket.Number, default))!.Ticket;
+        Assert.Equal(SupportLevel.L2, stored.Level);
+        Assert.Equal("carol", stored.Assignee);
+        Assert.Equal(("carol", SupportLevel.L2), (change!.After.Assignee, change.After.Level));
+    }
+
+    [Fact]
+    public async Task ACarriedTicketThatRefusesTheCommand_IsDecidedAgainOnTheStoredOne()
+    {
+        await using var core = await CoreServices.StartAsync();
+        var ticket = ((IntakeResult.Created)await core.Get<TicketIntake>().CreateAsync(Submissions.Valid(), [], null, Submissions.Api, default)).Ticket;
+        var read = (await core.Get<TicketStore>().GetAsync(ticket.Number, default))!;
+
+        // A copy that is not what is stored (here: already at L3) must not decide a refusal the stored ticket would not give.
+        var carried = read with { Ticket = read.Ticket with { Level = SupportLevel.L3 }, ETag = new Azure.ETag("W/\"stale\"") };
+        var change = await core.Get<TicketService>().ApplyAsync(carried, new Escalate("sla", "L1 share used", Automatic: true, From: SupportLevel.L1), default);
+
+        Assert.Equal(SupportLevel.L2, change!.After.Level);
+    }
+
+    [Fact]
     public async Task ConcurrentActions_AreAllKept_AndAConflictingOneIsDecidedOnFreshState()
     {
         await using var core = await CoreServices.StartAsync();

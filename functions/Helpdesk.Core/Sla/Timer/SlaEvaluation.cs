@@ -81,6 +81,9 @@ public sealed class SlaEvaluation(
 
         var done = new List<string>();
         Ticket? ticket = null;
+        // The ticket as read with its ETag, handed to an escalation so that it need not read it again; null once this
+        // run has changed the ticket (its ETag is then unknown here, and the next escalation reads it afresh).
+        StoredTicket? asRead = null;
         var ticketRead = false;
         var updated = entries.ToList();
         for (var i = 0; i < updated.Count; i++)
@@ -93,11 +96,18 @@ public sealed class SlaEvaluation(
 
             if (!ticketRead)
             {
-                ticket = await tickets.GetAsync(number, ct);
+                asRead = await tickets.GetAsync(number, ct);
+                ticket = asRead?.Ticket;
                 ticketRead = true;
             }
 
-            ticket = await PerformAsync(number, entry, ticket, recorded.Contains(entry.Id), ct);
+            var after = await PerformAsync(number, entry, ticket, asRead, recorded.Contains(entry.Id), ct);
+            if (!ReferenceEquals(after, ticket))
+            {
+                asRead = null;
+            }
+
+            ticket = after;
             await log.MarkEffectsDoneAsync(number, entry, ct);
             updated[i] = entry with { EffectsDone = true };
             done.Add(entry.Id);
@@ -120,7 +130,8 @@ public sealed class SlaEvaluation(
 
     // `recordedNow`: this run appended the action itself, so no earlier run can have carried out its side effects
     // (they only ever follow the append): the mail's "already sent?" read is skipped.
-    private async Task<Ticket?> PerformAsync(int number, SlaLogEntry entry, Ticket? ticket, bool recordedNow, CancellationToken ct)
+    // Returns the ticket as it is afterwards: the same instance unless this action changed it.
+    private async Task<Ticket?> PerformAsync(int number, SlaLogEntry entry, Ticket? ticket, StoredTicket? asRead, bool recordedNow, CancellationToken ct)
     {
         if (ticket is null)
         {
@@ -139,7 +150,7 @@ public sealed class SlaEvaluation(
             case SlaClockEvent.Escalated e:
                 if (ticket.Status.IsOpen() && ticket.Level == e.From)
                 {
-                    ticket = await tickets.EscalateAsync(number, e.From,
+                    ticket = await tickets.EscalateAsync(number, asRead, e.From,
                         $"The {e.From} share of the resolution time was used up at {e.DueAt:u}.", ct) ?? ticket;
                     if (ticket.Level >= e.To)
                     {

@@ -50,7 +50,7 @@ public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTim
             var entries = await log.ReadEntriesAsync(number, ct);
             if (entries.Count == 0 || entries[0].Event is not SlaClockEvent.Started)
             {
-                var ticket = await tickets.GetAsync(number, ct);
+                var ticket = (await tickets.GetAsync(number, ct))?.Ticket;
                 if (ticket is null || !ticket.Status.IsOpen())
                 {
                     continue;
@@ -83,7 +83,7 @@ public sealed class SlaReconciler(ISlaTickets tickets, ISlaClockLog log, ISlaTim
         {
             if (await engine.IsRunningAsync(number, ct))
             {
-                var ticket = await tickets.GetAsync(number, ct);
+                var ticket = (await tickets.GetAsync(number, ct))?.Ticket;
                 if (ticket is not null && ticket.Status.IsOpen())
                 {
                     continue; // reopened since the listing

@@ -7,20 +7,23 @@ namespace Helpdesk.Core.Sla;
 /// <summary><see cref="ISlaTickets"/> over the ticket feature: reads from <see cref="TicketStore"/>, escalates through <see cref="TicketService"/>.</summary>
 public sealed class TicketSlaAdapter(TicketStore store, LevelQueues queues, TicketService service, ILogger<TicketSlaAdapter> logger) : ISlaTickets
 {
-    public async Task<Ticket?> GetAsync(int ticketNumber, CancellationToken ct) => (await store.GetAsync(ticketNumber, ct))?.Ticket;
+    public Task<StoredTicket?> GetAsync(int ticketNumber, CancellationToken ct) => store.GetAsync(ticketNumber, ct);
 
-    public async Task<Ticket?> EscalateAsync(int ticketNumber, SupportLevel from, string reason, CancellationToken ct)
+    public async Task<Ticket?> EscalateAsync(int ticketNumber, StoredTicket? asRead, SupportLevel from, string reason, CancellationToken ct)
     {
+        var escalate = new Escalate(SlaActors.System, reason, Automatic: true, From: from);
         try
         {
-            var change = await service.ApplyAsync(ticketNumber, new Escalate(SlaActors.System, reason, Automatic: true, From: from), ct);
+            var change = asRead is not null && asRead.Ticket.Number == ticketNumber
+                ? await service.ApplyAsync(asRead, escalate, ct)
+                : await service.ApplyAsync(ticketNumber, escalate, ct);
             return change?.After;
         }
         catch (InvalidTransitionException ex)
         {
             // Already escalated, resolved or closed in the meantime: nothing to do.
             SlaLog.EscalationNotApplied(logger, ticketNumber, from, ex.Message);
-            return await GetAsync(ticketNumber, ct);
+            return (await GetAsync(ticketNumber, ct))?.Ticket;
         }
     }
 
