@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Helpdesk.Benchmarks;
 
 /// <summary>
-/// A private Azurite (the repository's pinned one, from node_modules/.bin) on free loopback ports, in memory, with
+/// A private Azurite (the repository's pinned one, from node_modules/.bin) on free loopback ports, in memory or on disk, with
 /// <c>--debug</c> so that <see cref="RequestLog"/> can count the requests it served.
 /// </summary>
 public sealed class Azurite : IDisposable
@@ -37,8 +37,8 @@ public sealed class Azurite : IDisposable
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <param name="location">
-    /// Null: in memory. Otherwise the folder Azurite keeps its data in, as <c>./scripts/run.sh</c> does; see the
-    /// remark on <see cref="StartAsync"/> for why the task hub's emulator is started that way.
+    /// Null: in memory. Otherwise the folder Azurite keeps its data in, as <c>./scripts/run.sh</c> does. In memory, its
+    /// queue GC pauses the emulator for seconds once a minute under the task hub's traffic (docs/performance.md §7).
     /// </param>
     public static async Task<Azurite> StartAsync(string repoRoot, string? debugLogPath, string? location = null)
     {
