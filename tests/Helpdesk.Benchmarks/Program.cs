@@ -339,9 +339,8 @@ internal static class Benchmark
         }
 
         // The task hub's Azurite shares the two cores too: with the engine on, what it burns is not intake's.
-        var hub = o.SharedTaskHubStorage ? "" : $", task hub's Azurite {Pct(cpuWindow.HubAzurite, seconds)}";
         var hubPerTicket = o.SharedTaskHubStorage ? "" : $", task hub's Azurite {cpuWithDrain.HubAzurite.TotalMilliseconds / window.Created:0.00} ms";
-        Row("  CPU in window", "", $"host {Pct(cpuWindow.Host, seconds)}, Azurite {Pct(cpuWindow.Azurite, seconds)}{hub}, benchmark {Pct(cpuWindow.Benchmark, seconds)} (% of one core; {cores} cores = {cores * 100}%)");
+        Row("  CPU in window", "", $"{cpuWindow.Shares(seconds, withHub: !o.SharedTaskHubStorage)} (% of one core; {cores} cores = {cores * 100}%)");
         Row("  CPU per ticket", "", $"host {cpuWithDrain.Host.TotalMilliseconds / window.Created:0.00} ms, Azurite {cpuWithDrain.Azurite.TotalMilliseconds / window.Created:0.00} ms{hubPerTicket} (window + drain)");
         if (fill is not null)
         {
@@ -393,8 +392,6 @@ internal static class Benchmark
 
     private static string Failures(LoadResult r) => r.Failures.Count == 0 ? "" : " (" + string.Join(", ", r.Failures.Select(f => $"{f.Key}: {f.Value}")) + ")";
 
-    private static string Pct(TimeSpan cpu, double seconds) => $"{cpu.TotalSeconds / seconds * 100:0}%";
-
     private static void Row(string name, string value, string note) => Console.WriteLine($"  {name,-30} {value,-24} {note}".TrimEnd());
 
     private static void Check(string name, bool pass, string value) => Console.WriteLine($"  {(pass ? "PASS" : "FAIL")}  {name,-44} {value}");
@@ -421,6 +418,12 @@ internal readonly record struct Cpu(TimeSpan Azurite, TimeSpan Host, TimeSpan Be
         using var self = Process.GetCurrentProcess();
         return new Cpu(azurite.CpuTime(), host?.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime, hubAzurite?.CpuTime() ?? TimeSpan.Zero);
     }
+
+    /// <summary>"host 41%, Azurite 30%[, task hub's Azurite 22%], benchmark 7%": each process's share of one core over <paramref name="seconds"/>.</summary>
+    public string Shares(double seconds, bool withHub) =>
+        $"host {Pct(Host, seconds)}, Azurite {Pct(Azurite, seconds)}{(withHub ? $", task hub's Azurite {Pct(HubAzurite, seconds)}" : "")}, benchmark {Pct(Benchmark, seconds)}";
+
+    private static string Pct(TimeSpan cpu, double seconds) => $"{cpu.TotalSeconds / seconds * 100:0}%";
 
     public static Cpu operator -(Cpu a, Cpu b) => new(a.Azurite - b.Azurite, a.Host - b.Host, a.Benchmark - b.Benchmark, a.HubAzurite - b.HubAzurite);
 }

@@ -241,7 +241,7 @@ internal static class SlaBenchmark
         {
             // On disk by default. In memory, Azurite stores every queue message as an extent of its own and its queue GC
             // (every 60 s) deletes them one by one, each with a scan of all extents: with the task hub's traffic of
-            // 200 tickets a minute that pass blocked the emulator for 3.2-3.3 s, once a minute (docs/performance.md §6).
+            // 200 tickets a minute that pass blocked the emulator for 3.2-3.3 s, once a minute (docs/performance.md §7).
             string? DataFolder(string name) => o.InMemoryAzurite ? null : Directory.CreateDirectory(Path.Combine(work.FullName, name)).FullName;
             using var azurite = await Azurite.StartAsync(root, o.NoDebug ? null : logPath, DataFolder("azurite"));
             using var hubAzurite = o.SharedTaskHubStorage ? null : await Azurite.StartAsync(root, o.NoDebug ? null : hubLogPath, DataFolder("azurite-taskhub"));
@@ -624,9 +624,9 @@ internal static class SlaBenchmark
 
         Row("SLA mails", $"{SlaMailsSummary(smtp)}", "expected 2 per ticket to each");
         // The task hub's Azurite is a process of its own (a single Node.js thread): at 1,000 tickets it, not the cores, is the limit.
-        string Hub(TimeSpan used, double seconds) => o.SharedTaskHubStorage ? "" : $", task hub's Azurite {Pct(used, seconds)}";
-        Row("CPU during creation", "", $"host {Pct(cpuCreation.Host, creationElapsed.TotalSeconds)}, Azurite {Pct(cpuCreation.Azurite, creationElapsed.TotalSeconds)}{Hub(cpuCreation.HubAzurite, creationElapsed.TotalSeconds)}, benchmark {Pct(cpuCreation.Benchmark, creationElapsed.TotalSeconds)} (% of one core; {cores} cores = {cores * 100}%)");
-        Row("CPU over the run", "", $"host {Pct(cpuRun.Host, runElapsed.TotalSeconds)}, Azurite {Pct(cpuRun.Azurite, runElapsed.TotalSeconds)}{Hub(cpuRun.HubAzurite, runElapsed.TotalSeconds)}, benchmark {Pct(cpuRun.Benchmark, runElapsed.TotalSeconds)} over {runElapsed.TotalSeconds:0} s");
+        var withHub = !o.SharedTaskHubStorage;
+        Row("CPU during creation", "", $"{cpuCreation.Shares(creationElapsed.TotalSeconds, withHub)} (% of one core; {cores} cores = {cores * 100}%)");
+        Row("CPU over the run", "", $"{cpuRun.Shares(runElapsed.TotalSeconds, withHub)} over {runElapsed.TotalSeconds:0} s");
         Row("CPU per ticket", "", $"host {cpuRun.Host.TotalMilliseconds / n:0.0} ms, Azurite {cpuRun.Azurite.TotalMilliseconds / n:0.0} ms{(o.SharedTaskHubStorage ? "" : $", task hub's Azurite {cpuRun.HubAzurite.TotalMilliseconds / n:0.0} ms")} (whole lifecycle)");
         Row("Azurite probe p50/p99/max", $"{probe.Percentile(50):0} / {probe.Percentile(99):0} / {probe.MaxMs:0} ms",
             $"one small table query every 250 ms during the run ({probe.Count}); {probe.Stalls} answers slower than 1 s, {probe.StallSeconds:0.0} s in all{(probe.Stalls > 0 ? $" ({probe.StallList} after the first post)" : "")}");
@@ -743,8 +743,6 @@ internal static class SlaBenchmark
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static double Max(double[] sorted) => sorted.Length == 0 ? double.NaN : sorted[^1];
-
-    private static string Pct(TimeSpan cpu, double seconds) => $"{cpu.TotalSeconds / seconds * 100:0}%";
 
     private static void Row(string name, string value, string note) => Console.WriteLine($"  {name,-32} {value,-26} {note}".TrimEnd());
 

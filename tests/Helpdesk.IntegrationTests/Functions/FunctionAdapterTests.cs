@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Helpdesk.Core.Storage;
 using Helpdesk.Core.Tickets;
@@ -6,8 +5,6 @@ using Helpdesk.Core.Intake;
 using Helpdesk.Functions.Intake;
 using Helpdesk.Functions.Tickets;
 using Helpdesk.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.IntegrationTests.Functions;
 
@@ -22,12 +19,12 @@ public class FunctionAdapterTests
     {
         await using var core = await CoreServices.StartAsync();
         var functions = new IntakeFunctions(core.Get<IntakeHandler>());
-        var context = NewContext(core, "GET", "/api/form");
+        var context = FunctionRequests.New("GET", "/api/form");
 
         await functions.Form(context.Request).ExecuteAsync(context);
 
         Assert.Equal(200, context.Response.StatusCode);
-        Assert.Contains("Signaler un problème informatique", Body(context), StringComparison.Ordinal);
+        Assert.Contains("Signaler un problème informatique", FunctionRequests.Body(context), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,24 +34,24 @@ public class FunctionAdapterTests
         var intake = new IntakeFunctions(core.Get<IntakeHandler>());
         var technicians = new TicketFunctions(core.Get<TicketHandler>(), new Helpdesk.Functions.Technicians.TechnicianAccess(core.Get<Helpdesk.Core.Technicians.SignedInPeople>()));
 
-        var create = NewContext(core, "POST", "/api/tickets",
+        var create = FunctionRequests.New("POST", "/api/tickets",
             """{"name":"Jan","email":"jan@example.be","subject":"VPN","description":"Geen verbinding","category":"network","impact":"team","canWork":"no"}""");
         await (await intake.CreateTicket(create.Request, default)).ExecuteAsync(create);
         Assert.Equal(201, create.Response.StatusCode);
-        var number = JsonDocument.Parse(Body(create)).RootElement.GetProperty("number").GetInt32();
+        var number = JsonDocument.Parse(FunctionRequests.Body(create)).RootElement.GetProperty("number").GetInt32();
         Assert.EndsWith($"/api/tickets/{number}", create.Response.Headers.Location.ToString(), StringComparison.Ordinal);
 
-        var act = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"alice"}""");
+        var act = FunctionRequests.New("POST", $"/api/tickets/{number}/acknowledge", """{"actor":"alice"}""");
         await (await technicians.TicketAction(act.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledge", default)).ExecuteAsync(act);
         Assert.Equal(200, act.Response.StatusCode);
 
-        var get = NewContext(core, "GET", $"/api/tickets/{number}");
+        var get = FunctionRequests.New("GET", $"/api/tickets/{number}");
         await (await technicians.GetTicket(get.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), default)).ExecuteAsync(get);
-        var ticket = JsonDocument.Parse(Body(get)).RootElement;
+        var ticket = JsonDocument.Parse(FunctionRequests.Body(get)).RootElement;
         Assert.Equal("in-progress", ticket.GetProperty("status").GetString());
         Assert.Equal(["created", "acknowledged"], ticket.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
 
-        var again = NewContext(core, "POST", $"/api/tickets/{number}/acknowledge", """{"actor":"bob"}""");
+        var again = FunctionRequests.New("POST", $"/api/tickets/{number}/acknowledge", """{"actor":"bob"}""");
         await (await technicians.TicketAction(again.Request, number.ToString(System.Globalization.CultureInfo.InvariantCulture), "acknowledge", default)).ExecuteAsync(again);
         Assert.Equal(409, again.Response.StatusCode);
     }
@@ -74,30 +71,5 @@ public class FunctionAdapterTests
         Assert.NotNull(envelope);
         Assert.Equal(("ticket-events", "message-1", 1L, true, "not json"), (envelope.Queue, envelope.MessageId, envelope.DequeueCount, envelope.Permanent, envelope.Message));
         Assert.Contains("not a ticket event", envelope.Reason, StringComparison.Ordinal);
-    }
-
-    private static DefaultHttpContext NewContext(CoreServices core, string method, string path, string? json = null)
-    {
-        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
-        var context = new DefaultHttpContext { RequestServices = services };
-        context.Request.Method = method;
-        context.Request.Path = path;
-        if (json is not null)
-        {
-            var bytes = Encoding.UTF8.GetBytes(json);
-            context.Request.ContentType = "application/json";
-            context.Request.ContentLength = bytes.Length;
-            context.Request.Body = new MemoryStream(bytes);
-        }
-
-        context.Response.Body = new MemoryStream();
-        _ = core;
-        return context;
-    }
-
-    private static string Body(HttpContext context)
-    {
-        context.Response.Body.Position = 0;
-        return new StreamReader(context.Response.Body).ReadToEnd();
     }
 }

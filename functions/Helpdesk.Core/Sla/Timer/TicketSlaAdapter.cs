@@ -14,9 +14,9 @@ public sealed class TicketSlaAdapter(TicketStore store, LevelQueues queues, Tick
         var escalate = new Escalate(SlaActors.System, reason, Automatic: true, From: from);
         try
         {
-            var change = asRead is not null && asRead.Ticket.Number == ticketNumber
-                ? await service.ApplyAsync(asRead, escalate, ct)
-                : await service.ApplyAsync(ticketNumber, escalate, ct);
+            var change = asRead is null
+                ? await service.ApplyAsync(ticketNumber, escalate, ct)
+                : await service.ApplyAsync(asRead, escalate, ct);
             return change?.After;
         }
         catch (InvalidTransitionException ex)
